@@ -1,0 +1,206 @@
+//! Reading a plan (SPEC §5) to check it: `plan.csv` or `plan.json`, hand-made
+//! or produced by the solver.
+
+use super::round::parse_role;
+use super::sheet::{read_csv, Column, Header};
+use crate::error::{InputError, InputErrors, Position};
+use crate::model::{Case, PersonId, Plan, Role};
+use serde::Deserialize;
+use std::path::Path;
+
+/// A plan read from a file, with remarks that do not stop the check
+/// (a name or unit that does not match the case).
+#[derive(Debug, Clone)]
+pub struct ReadPlan {
+    /// The plan.
+    pub plan: Plan,
+    /// Things worth a look, with positions.
+    pub warnings: Vec<String>,
+}
+
+/// Reads `plan.csv` or `plan.json` (by extension) against a case.
+pub fn read_plan(case: &Case, path: &Path) -> Result<ReadPlan, InputErrors> {
+    let display = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| path.display().to_string());
+    let ext = path
+        .extension()
+        .map(|e| e.to_string_lossy().to_ascii_lowercase())
+        .unwrap_or_default();
+    match ext.as_str() {
+        "csv" => plan_from_csv(case, path, &display),
+        "json" => {
+            let text = std::fs::read_to_string(path).map_err(|e| InputError::Io {
+                path: display.clone(),
+                message: e.to_string(),
+            })?;
+            plan_from_json(case, &text, &display)
+        }
+        _ => Err(InputError::Io {
+            path: display,
+            message: "a plan is read from .csv or .json".into(),
+        }
+        .into()),
+    }
+}
+
+fn plan_from_csv(case: &Case, path: &Path, display: &str) -> Result<ReadPlan, InputErrors> {
+    let sheet = read_csv(path, display)?;
+    let schema = [
+        Column::new("group", "组别", true),
+        Column::new("role", "角色", true),
+        Column::new("person_id", "人员编号", true),
+        Column::new("name", "姓名", false),
+        Column::new("unit", "工作单位", false),
+        Column::new("region", "地区", false),
+    ];
+    let h = Header::resolve(&sheet, &schema)?;
+    let mut errors = InputErrors::default();
+    let mut warnings = Vec::new();
+    let mut plan = Plan::empty(case);
+    for r in &sheet.rows {
+        let g = h.get(r, 0);
+        let group = match case.group_by_id(g) {
+            Some(g) => Some(g),
+            None => {
+                errors.at(
+                    h.pos(r, 0),
+                    format!(
+                        "unknown group {g}; the round's groups are {}",
+                        group_list(case)
+                    ),
+                );
+                None
+            }
+        };
+        let role = match parse_role(h.get(r, 1)) {
+            Some(role) => Some(role),
+            None => {
+                errors.at(
+                    h.pos(r, 1),
+                    format!(
+                        "\"{}\" is not a role: leader (组长) or member (组员)",
+                        h.get(r, 1)
+                    ),
+                );
+                None
+            }
+        };
+        let pid = h.get(r, 2);
+        let person = match case.person_by_id(pid) {
+            Some(p) => Some(p),
+            None => {
+                errors.at(h.pos(r, 2), format!("unknown person {pid}"));
+                None
+            }
+        };
+        let (Some(group), Some(role), Some(person)) = (group, role, person) else {
+            continue;
+        };
+        let x = case.person(person);
+        let name = h.get(r, 3);
+        if !name.is_empty() && name != x.name {
+            warnings.push(format!(
+                "{}: the name {name} does not match {pid}, who is {} in the case",
+                h.pos(r, 3),
+                x.name
+            ));
+        }
+        let unit = h.get(r, 4);
+        if !unit.is_empty() && unit != case.unit(x.unit).id && unit != case.unit(x.unit).name {
+            warnings.push(format!(
+                "{}: the unit {unit} does not match {pid}'s unit {} in the case",
+                h.pos(r, 4),
+                case.unit_label(x.unit)
+            ));
+        }
+        place(&mut plan, group.ix(), person, role);
+    }
+    errors.into_result(ReadPlan { plan, warnings })
+}
+
+fn place(plan: &mut Plan, g: usize, p: PersonId, role: Role) {
+    let pg = &mut plan.groups[g];
+    pg.members.push(p);
+    if role == Role::Leader {
+        pg.leaders.push(p);
+    }
+}
+
+fn group_list(case: &Case) -> String {
+    case.round
+        .groups
+        .iter()
+        .map(|g| g.id.as_str())
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+#[derive(Deserialize)]
+struct JsonPlan {
+    groups: Vec<JsonGroup>,
+}
+
+#[derive(Deserialize)]
+struct JsonGroup {
+    id: String,
+    #[serde(default)]
+    leaders: Vec<String>,
+    #[serde(default)]
+    members: Vec<String>,
+}
+
+/// Reads a plan in the JSON form of SPEC §5 (other fields are ignored).
+pub fn plan_from_json(case: &Case, text: &str, display: &str) -> Result<ReadPlan, InputErrors> {
+    let file = Position::file(display);
+    let raw: JsonPlan = serde_json::from_str(text.trim_start_matches('\u{feff}')).map_err(|e| {
+        InputError::data(
+            file.at_line(e.line()).col(format!("#{}", e.column())),
+            format!("not a plan in JSON: {e}"),
+        )
+    })?;
+    let mut errors = InputErrors::default();
+    let mut plan = Plan::empty(case);
+    for (i, g) in raw.groups.iter().enumerate() {
+        let at = |field: &str| file.col(format!("groups[{i}].{field}"));
+        let Some(gid) = case.group_by_id(&g.id) else {
+            errors.at(
+                at("id"),
+                format!(
+                    "unknown group {}; the round's groups are {}",
+                    g.id,
+                    group_list(case)
+                ),
+            );
+            continue;
+        };
+        let mut resolve = |ids: &[String], field: &str| -> Vec<PersonId> {
+            ids.iter()
+                .filter_map(|id| match case.person_by_id(id) {
+                    Some(p) => Some(p),
+                    None => {
+                        errors.at(at(field), format!("unknown person {id}"));
+                        None
+                    }
+                })
+                .collect()
+        };
+        let leaders = resolve(&g.leaders, "leaders");
+        let members = resolve(&g.members, "members");
+        let pg = &mut plan.groups[gid.ix()];
+        for p in members {
+            pg.members.push(p);
+        }
+        for p in leaders {
+            pg.leaders.push(p);
+            if !pg.members.contains(&p) {
+                pg.members.push(p);
+            }
+        }
+    }
+    errors.into_result(ReadPlan {
+        plan,
+        warnings: vec![],
+    })
+}

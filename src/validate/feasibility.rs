@@ -1,0 +1,599 @@
+//! The pre-solve feasibility report: groups that cannot be staffed whatever
+//! happens, each with the facts that make it so and hints a person can act on.
+
+use crate::constraints::{blockers, describe, Eligibility};
+use crate::model::{Case, GroupId, PersonId, RegionId, RuleId, UnitId};
+use serde::Serialize;
+use std::collections::{BTreeMap, BTreeSet, VecDeque};
+
+/// One group of people kept out for one reason.
+#[derive(Debug, Clone, Serialize)]
+pub struct Because {
+    /// The rule (or `unavailable` for people not drawable).
+    pub rule: RuleId,
+    /// How many.
+    pub count: usize,
+    /// What they share, in words.
+    pub text: String,
+    /// Up to three fact chains, as examples.
+    pub examples: Vec<String>,
+    /// Their ids (all of them).
+    pub people: Vec<String>,
+}
+
+/// A proof that the case cannot be staffed, in terms a person can act on.
+#[derive(Debug, Clone, Serialize)]
+pub struct Finding {
+    /// The rule that cannot be met.
+    pub rule: RuleId,
+    /// The groups concerned, by id.
+    pub groups: Vec<String>,
+    /// The conclusion.
+    pub claim: String,
+    /// The facts behind it.
+    pub because: Vec<Because>,
+    /// What could be changed.
+    pub hints: Vec<String>,
+}
+
+/// Per group: how many may join, in total, as leaders and per area.
+#[derive(Debug, Clone, Serialize)]
+pub struct GroupStats {
+    /// Group id.
+    pub group: String,
+    /// Drawable people allowed by rules 1–3.
+    pub eligible: usize,
+    /// … of whom in the leader pool.
+    pub eligible_leaders: usize,
+    /// … per area with level ≥ 1, in area order.
+    pub per_area: Vec<usize>,
+    /// How many could be placed at most given the mixing caps.
+    pub mixing_capacity: usize,
+    /// Drawable people kept out, per rule (a person may count under several).
+    pub blocked: BTreeMap<RuleId, usize>,
+    /// People not drawable (unavailable or excluded).
+    pub not_drawable: usize,
+}
+
+/// The whole report.
+#[derive(Debug, Clone, Serialize)]
+pub struct Feasibility {
+    /// Per group.
+    pub groups: Vec<GroupStats>,
+    /// Problems found; empty when nothing proves the case infeasible.
+    pub findings: Vec<Finding>,
+}
+
+impl Feasibility {
+    /// True when no finding proves the case infeasible.
+    pub fn ok(&self) -> bool {
+        self.findings.is_empty()
+    }
+}
+
+/// Sorts `candidates` not allowed in `g` into reasons, greedily naming the
+/// rule that covers most of the rest first, so the list is short.
+pub fn exclusions(case: &Case, g: GroupId, candidates: &[PersonId]) -> Vec<Because> {
+    let mut out = Vec::new();
+    let (mut unavailable, mut excluded) = (Vec::new(), Vec::new());
+    let mut per_person: Vec<(PersonId, Vec<crate::constraints::Blocker>)> = Vec::new();
+    for &p in candidates {
+        if !case.person(p).available {
+            unavailable.push(p);
+        } else if case.excluded[p.ix()] {
+            excluded.push(p);
+        } else {
+            let b = blockers(case, p, g);
+            if !b.is_empty() {
+                per_person.push((p, b));
+            }
+        }
+    }
+    let ids = |v: &[PersonId]| v.iter().map(|&p| case.person(p).id.clone()).collect();
+    let labels = |v: &[PersonId]| v.iter().take(3).map(|&p| case.person_label(p)).collect();
+    if !unavailable.is_empty() {
+        out.push(Because {
+            rule: RuleId::Unavailable,
+            count: unavailable.len(),
+            text: "are not available (可抽调 = 否)".into(),
+            examples: labels(&unavailable),
+            people: ids(&unavailable),
+        });
+    }
+    if !excluded.is_empty() {
+        out.push(Because {
+            rule: RuleId::Unavailable,
+            count: excluded.len(),
+            text: "are excluded from this round".into(),
+            examples: labels(&excluded),
+            people: ids(&excluded),
+        });
+    }
+    while !per_person.is_empty() {
+        let mut count: BTreeMap<(RuleId, &'static str), usize> = BTreeMap::new();
+        for (_, bs) in &per_person {
+            let mut seen = BTreeSet::new();
+            for b in bs {
+                seen.insert((b.rule(), b.fact.reason()));
+            }
+            for k in seen {
+                *count.entry(k).or_default() += 1;
+            }
+        }
+        let (&(rule, reason), _) = count
+            .iter()
+            .max_by_key(|(k, &n)| (n, std::cmp::Reverse(**k)))
+            .expect("non-empty");
+        let (hit, rest): (Vec<_>, Vec<_>) = per_person.into_iter().partition(|(_, bs)| {
+            bs.iter()
+                .any(|b| b.rule() == rule && b.fact.reason() == reason)
+        });
+        per_person = rest;
+        let people: Vec<PersonId> = hit.iter().map(|(p, _)| *p).collect();
+        let examples = hit
+            .iter()
+            .take(3)
+            .map(|(_, bs)| {
+                let b = bs
+                    .iter()
+                    .find(|b| b.rule() == rule && b.fact.reason() == reason)
+                    .expect("partitioned on it");
+                describe(case, b, Some(g))
+            })
+            .collect();
+        out.push(Because {
+            rule,
+            count: people.len(),
+            text: reason_text(case, g, reason),
+            examples,
+            people: ids(&people),
+        });
+    }
+    out
+}
+
+fn target_regions(case: &Case, g: GroupId) -> Vec<RegionId> {
+    let set: BTreeSet<RegionId> = case
+        .group(g)
+        .targets
+        .iter()
+        .map(|&t| case.unit(t).region)
+        .collect();
+    set.into_iter().collect()
+}
+
+fn region_list(case: &Case, rs: &[RegionId]) -> String {
+    rs.iter()
+        .map(|&r| case.region(r))
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+fn reason_text(case: &Case, g: GroupId, reason: &str) -> String {
+    let regions = region_list(case, &target_regions(case, g));
+    match reason {
+        "region" => format!("are from {regions}, a target region"),
+        "native" => format!("were born in {regions} (籍贯), a target region"),
+        "current-post" => "work at a target unit or a unit related to one".into(),
+        "past-post" => "held posts at a target unit or a unit related to one".into(),
+        "kin" => "have close kin in the pool working at a target".into(),
+        "relative" => "have a close relative working at a target".into(),
+        "declared-conflict" => "declared a conflict with a target".into(),
+        "business-tie" => "work at units with business ties to a target".into(),
+        other => other.to_string(),
+    }
+}
+
+fn hints_for(case: &Case, g: GroupId, because: &[Because], who: &str) -> Vec<String> {
+    let regions = region_list(case, &target_regions(case, g));
+    let mut hints = Vec::new();
+    let policy = &case.round.policy;
+    for b in because {
+        let h = match (b.rule, b.text.as_str()) {
+            (RuleId::RegionAvoidance, t) if t.starts_with("were born") => {
+                format!("add {who} from outside {regions}, or relax native_avoidance (籍贯回避)")
+            }
+            (RuleId::RegionAvoidance, _) => format!("add {who} from outside {regions}"),
+            (RuleId::PostAvoidance, _) if policy.post_lookback_years == 0 => {
+                "check the posts listed; post_lookback_years = 0 counts every past post".into()
+            }
+            (RuleId::PostAvoidance, _) => "check the posts and kin listed".into(),
+            (RuleId::BusinessAvoidance, _) if policy.business_avoidance => {
+                "review the business ties listed, or relax business_avoidance".into()
+            }
+            (RuleId::Unavailable, _) => {
+                format!("make more {who} available (可抽调) or drop them from exclude")
+            }
+            _ => continue,
+        };
+        if !hints.contains(&h) {
+            hints.push(h);
+        }
+    }
+    if case.round.groups.len() > 1 {
+        let t = &case.group(g).targets;
+        if let Some(&first) = t.first() {
+            hints.push(format!(
+                "or give {} to a group whose members come from elsewhere",
+                case.unit(first).id
+            ));
+        }
+    }
+    hints
+}
+
+/// How many of `eligible` could sit in one group at most, given the mixing caps.
+pub fn mixing_capacity(case: &Case, eligible: &[PersonId]) -> usize {
+    let policy = &case.round.policy;
+    let mut by_region: BTreeMap<RegionId, BTreeMap<UnitId, usize>> = BTreeMap::new();
+    for &p in eligible {
+        let x = case.person(p);
+        *by_region
+            .entry(x.region)
+            .or_default()
+            .entry(x.unit)
+            .or_default() += 1;
+    }
+    by_region
+        .values()
+        .map(|units| {
+            let per_unit: usize = units
+                .values()
+                .map(|&n| n.min(policy.max_same_unit as usize))
+                .sum();
+            per_unit.min(policy.max_same_region as usize)
+        })
+        .sum()
+}
+
+/// Capacitated matching of people to group slots: `need[g]` slots per group,
+/// each candidate in at most one slot, only where `allowed`. Returns the
+/// groups of a Hall violator (a set of groups needing more slots than the
+/// people who may fill any of them) and those people, if the need cannot be met.
+pub fn hall_violator(
+    case: &Case,
+    elig: &Eligibility,
+    need: &[usize],
+    candidates: &[PersonId],
+) -> Option<(Vec<GroupId>, Vec<PersonId>)> {
+    let n_groups = need.len();
+    let mut assigned: Vec<Option<usize>> = vec![None; candidates.len()];
+    let mut members: Vec<Vec<usize>> = vec![Vec::new(); n_groups];
+    // greedy: scarce candidates (fewest groups) first
+    let mut order: Vec<usize> = (0..candidates.len()).collect();
+    order.sort_by_key(|&i| (elig.count_of(candidates[i]), i));
+    for &i in &order {
+        let p = candidates[i];
+        if let Some(g) = (0..n_groups)
+            .filter(|&g| members[g].len() < need[g] && elig.allowed(p, GroupId(g as u32)))
+            .min_by_key(|&g| (need[g] - members[g].len(), g))
+        {
+            assigned[i] = Some(g);
+            members[g].push(i);
+        }
+    }
+    // augment along alternating paths from each group short of people
+    for start in 0..n_groups {
+        while members[start].len() < need[start] {
+            let mut prev: Vec<Option<(usize, usize)>> = vec![None; n_groups]; // group -> (via candidate, from group)
+            let mut seen = vec![false; n_groups];
+            seen[start] = true;
+            let mut queue = VecDeque::from([start]);
+            let mut found: Option<(usize, usize)> = None; // (free candidate, its group)
+            'bfs: while let Some(g) = queue.pop_front() {
+                for (i, &p) in candidates.iter().enumerate() {
+                    if !elig.allowed(p, GroupId(g as u32)) {
+                        continue;
+                    }
+                    match assigned[i] {
+                        None => {
+                            found = Some((i, g));
+                            break 'bfs;
+                        }
+                        Some(h) if !seen[h] => {
+                            seen[h] = true;
+                            prev[h] = Some((i, g));
+                            queue.push_back(h);
+                        }
+                        _ => {}
+                    }
+                }
+            }
+            match found {
+                Some((mut i, mut g)) => loop {
+                    // move candidate i into g; g's displaced link continues the path
+                    if let Some(old) = assigned[i] {
+                        members[old].retain(|&x| x != i);
+                    }
+                    assigned[i] = Some(g);
+                    members[g].push(i);
+                    match prev[g] {
+                        Some((j, h)) => {
+                            i = j;
+                            g = h;
+                        }
+                        None => break,
+                    }
+                },
+                None => {
+                    let groups: Vec<GroupId> = (0..n_groups)
+                        .filter(|&g| seen[g])
+                        .map(|g| GroupId(g as u32))
+                        .collect();
+                    let mut people: Vec<PersonId> = groups
+                        .iter()
+                        .flat_map(|g| members[g.ix()].iter().map(|&i| candidates[i]))
+                        .collect();
+                    people.sort_unstable();
+                    let _ = case;
+                    return Some((groups, people));
+                }
+            }
+        }
+    }
+    None
+}
+
+/// Runs every pre-solve check.
+pub fn analyse(case: &Case, elig: &Eligibility) -> Feasibility {
+    let policy = &case.round.policy;
+    let lpg = policy.leaders_per_group as usize;
+    let drawable: Vec<PersonId> = case.person_ids().filter(|&p| case.drawable(p)).collect();
+    let not_drawable = case.people.len() - drawable.len();
+    let leaders_all: Vec<PersonId> = case
+        .person_ids()
+        .filter(|&p| case.person(p).leader)
+        .collect();
+    let mut stats = Vec::new();
+    let mut findings = Vec::new();
+    for g in case.group_ids() {
+        let group = case.group(g);
+        let eligible: Vec<PersonId> = drawable
+            .iter()
+            .copied()
+            .filter(|&p| elig.allowed(p, g))
+            .collect();
+        let eligible_leaders = eligible.iter().filter(|&&p| case.person(p).leader).count();
+        let per_area: Vec<usize> = (0..case.round.areas.len())
+            .map(|k| {
+                eligible
+                    .iter()
+                    .filter(|&&p| case.person(p).levels[k] >= 1)
+                    .count()
+            })
+            .collect();
+        let mut blocked: BTreeMap<RuleId, usize> = BTreeMap::new();
+        for &p in &drawable {
+            if !elig.allowed(p, g) {
+                let rules: BTreeSet<RuleId> =
+                    blockers(case, p, g).iter().map(|b| b.rule()).collect();
+                for r in rules {
+                    *blocked.entry(r).or_default() += 1;
+                }
+            }
+        }
+        let capacity = mixing_capacity(case, &eligible);
+        stats.push(GroupStats {
+            group: group.id.clone(),
+            eligible: eligible.len(),
+            eligible_leaders,
+            per_area: per_area.clone(),
+            mixing_capacity: capacity,
+            blocked,
+            not_drawable,
+        });
+        let gid = vec![group.id.clone()];
+        if eligible_leaders < lpg {
+            let because = exclusions(case, g, &leaders_all);
+            let hints = hints_for(case, g, &because, "a leader");
+            findings.push(Finding {
+                rule: RuleId::Leader,
+                groups: gid.clone(),
+                claim: if eligible_leaders == 0 {
+                    format!("{} has no eligible leader (needs {lpg})", group.id)
+                } else {
+                    format!(
+                        "{} has {eligible_leaders} eligible leader{}, needs {lpg}",
+                        group.id,
+                        if eligible_leaders == 1 { "" } else { "s" }
+                    )
+                },
+                because: with_pool_line(
+                    format!("of {} leaders in the leader pool", leaders_all.len()),
+                    because,
+                ),
+                hints,
+            });
+        }
+        let (lo, _) = group.size;
+        if eligible.len() < lo as usize {
+            let all: Vec<PersonId> = case.person_ids().collect();
+            let because = exclusions(case, g, &all);
+            let hints = hints_for(case, g, &because, "people");
+            findings.push(Finding {
+                rule: RuleId::GroupSize,
+                groups: gid.clone(),
+                claim: format!(
+                    "{} has {} eligible people, needs at least {lo}",
+                    group.id,
+                    eligible.len()
+                ),
+                because: with_pool_line(format!("of {} people in the pool", all.len()), because),
+                hints,
+            });
+        } else if capacity < lo as usize {
+            findings.push(Finding {
+                rule: RuleId::MixingRegion,
+                groups: gid.clone(),
+                claim: format!(
+                    "{} can hold at most {capacity} of its {} eligible people under the mixing caps \
+                     (max_same_region = {}, max_same_unit = {}), needs at least {lo}",
+                    group.id,
+                    eligible.len(),
+                    policy.max_same_region,
+                    policy.max_same_unit
+                ),
+                because: vec![],
+                hints: vec![
+                    "add eligible people from more regions and units".into(),
+                    "or raise max_same_region / max_same_unit".into(),
+                ],
+            });
+        }
+        for (k, area) in case.round.areas.iter().enumerate() {
+            let need = case.round.requirements[k] as usize;
+            if per_area[k] < need {
+                let experts: Vec<PersonId> = case
+                    .person_ids()
+                    .filter(|&p| case.person(p).levels[k] >= 1)
+                    .collect();
+                let because = exclusions(case, g, &experts);
+                let mut hints = hints_for(
+                    case,
+                    g,
+                    &because,
+                    &format!("people with {} expertise", area.key),
+                );
+                hints.insert(0, format!("lower requirements.{} below {need}", area.key));
+                findings.push(Finding {
+                    rule: RuleId::Requirement,
+                    groups: gid.clone(),
+                    claim: format!(
+                        "{} has {} eligible people with {} ({}) expertise, needs {need}",
+                        group.id, per_area[k], area.key, area.label
+                    ),
+                    because: with_pool_line(
+                        format!(
+                            "of {} people with {} expertise in the pool",
+                            experts.len(),
+                            area.key
+                        ),
+                        because,
+                    ),
+                    hints,
+                });
+            }
+        }
+    }
+    // across groups: a matching argument, when each group alone is fine
+    if findings.is_empty() {
+        let groups = case.round.groups.len();
+        let leaders: Vec<PersonId> = drawable
+            .iter()
+            .copied()
+            .filter(|&p| case.person(p).leader)
+            .collect();
+        if let Some(f) = matching_finding(
+            case,
+            elig,
+            &vec![lpg; groups],
+            &leaders,
+            RuleId::Leader,
+            "leaders",
+            "leader",
+        ) {
+            findings.push(f);
+        }
+        let sizes: Vec<usize> = case
+            .round
+            .groups
+            .iter()
+            .map(|g| g.size.0 as usize)
+            .collect();
+        if let Some(f) = matching_finding(
+            case,
+            elig,
+            &sizes,
+            &drawable,
+            RuleId::GroupSize,
+            "members",
+            "people",
+        ) {
+            findings.push(f);
+        }
+        for (k, area) in case.round.areas.iter().enumerate() {
+            let need = case.round.requirements[k] as usize;
+            if need == 0 {
+                continue;
+            }
+            let experts: Vec<PersonId> = drawable
+                .iter()
+                .copied()
+                .filter(|&p| case.person(p).levels[k] >= 1)
+                .collect();
+            let what = format!("members with {} ({}) expertise", area.key, area.label);
+            if let Some(f) = matching_finding(
+                case,
+                elig,
+                &vec![need; groups],
+                &experts,
+                RuleId::Requirement,
+                &what,
+                &format!("people with {} expertise", area.key),
+            ) {
+                findings.push(f);
+            }
+        }
+    }
+    Feasibility {
+        groups: stats,
+        findings,
+    }
+}
+
+fn with_pool_line(line: String, mut because: Vec<Because>) -> Vec<Because> {
+    if let Some(first) = because.first_mut() {
+        first.text = format!("{line}, {} {}", first.count, first.text);
+    }
+    because
+}
+
+fn matching_finding(
+    case: &Case,
+    elig: &Eligibility,
+    need: &[usize],
+    candidates: &[PersonId],
+    rule: RuleId,
+    what: &str,
+    who: &str,
+) -> Option<Finding> {
+    let (groups, people) = hall_violator(case, elig, need, candidates)?;
+    let total: usize = groups.iter().map(|g| need[g.ix()]).sum();
+    let names: Vec<String> = groups.iter().map(|&g| case.group(g).id.clone()).collect();
+    let shown: Vec<String> = people
+        .iter()
+        .take(8)
+        .map(|&p| case.person_label(p))
+        .collect();
+    let more = people.len().saturating_sub(8);
+    let list = if people.is_empty() {
+        "nobody".to_string()
+    } else if more > 0 {
+        format!("{} and {more} more", shown.join(", "))
+    } else {
+        shown.join(", ")
+    };
+    Some(Finding {
+        rule,
+        groups: names.clone(),
+        claim: format!(
+            "{} together need {total} {what}, but only {} available {who} may join any of them",
+            names.join(", "),
+            people.len()
+        ),
+        because: vec![Because {
+            rule,
+            count: people.len(),
+            text: format!("the only {who} eligible for these groups: {list}"),
+            examples: vec![],
+            people: people.iter().map(|&p| case.person(p).id.clone()).collect(),
+        }],
+        hints: vec![
+            format!(
+                "add {who} from regions none of {} inspects",
+                names.join(", ")
+            ),
+            format!("or reduce the number of groups, or what each needs"),
+        ],
+    })
+}

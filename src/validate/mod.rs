@@ -1,0 +1,154 @@
+//! Checks a plan against every hard rule (the independent plan checker), and
+//! the round's pins before solving.
+
+pub mod feasibility;
+
+use crate::constraints::{
+    blockers, composition, reciprocal, requirements, Mode, Staffing, Violation,
+};
+use crate::error::{InputError, InputErrors};
+use crate::io::round::RoundSpec;
+use crate::model::{Case, GroupId, Plan, Role, RuleId};
+
+/// Every violation of rules 1–9 (and of the round's pins) in a plan, sorted
+/// by rule, group and person so the output is the same every time.
+pub fn check_plan(case: &Case, plan: &Plan) -> Vec<Violation> {
+    let mut out = check_with_mode(case, plan, Mode::Full);
+    check_pins_kept(case, plan, &mut out);
+    sort(&mut out);
+    out
+}
+
+fn sort(out: &mut [Violation]) {
+    out.sort_by(|a, b| {
+        (a.rule, &a.group, &a.person, &a.target, &a.message)
+            .cmp(&(b.rule, &b.group, &b.person, &b.target, &b.message))
+    });
+}
+
+/// The violations of `plan` under `mode`, unsorted.
+pub fn check_with_mode(case: &Case, plan: &Plan, mode: Mode) -> Vec<Violation> {
+    let mut groups = vec![(Vec::new(), Vec::new()); case.round.groups.len()];
+    for pg in &plan.groups {
+        let slot = &mut groups[pg.group.ix()];
+        slot.0.extend(pg.leaders.iter().copied());
+        slot.1.extend(pg.members.iter().copied());
+        for l in &pg.leaders {
+            if !pg.members.contains(l) {
+                slot.1.push(*l);
+            }
+        }
+    }
+    let s = Staffing { case, groups };
+    let mut out = Vec::new();
+    for (gi, (_, members)) in s.groups.iter().enumerate() {
+        let g = GroupId(gi as u32);
+        let mut seen = members.clone();
+        seen.sort_unstable();
+        seen.dedup();
+        for &p in &seen {
+            for b in blockers(case, p, g) {
+                out.push(Violation::from_blocker(case, g, &b));
+            }
+        }
+    }
+    composition::check_assignment(&s, &mut out);
+    composition::check_size_and_leaders(&s, mode, &mut out);
+    composition::check_kin(&s, &mut out);
+    composition::check_mixing(&s, &mut out);
+    reciprocal::check_reciprocal(&s, &mut out);
+    if mode == Mode::Full {
+        requirements::check_requirements(&s, &mut out);
+    }
+    out
+}
+
+fn check_pins_kept(case: &Case, plan: &Plan, out: &mut Vec<Violation>) {
+    for pin in &case.round.pins {
+        let kept = plan.groups.iter().any(|pg| {
+            pg.group == pin.group
+                && match pin.role {
+                    Role::Leader => pg.leaders.contains(&pin.person),
+                    Role::Member => {
+                        pg.members.contains(&pin.person) && !pg.leaders.contains(&pin.person)
+                    }
+                }
+        });
+        if !kept {
+            out.push(
+                Violation::new(
+                    RuleId::Pin,
+                    "pin",
+                    format!(
+                        "the round pins {} to {} as {}, the plan does not",
+                        case.person_label(pin.person),
+                        case.group(pin.group).id,
+                        pin.role
+                    ),
+                )
+                .in_group(case, pin.group)
+                .of(case, pin.person),
+            );
+        }
+    }
+}
+
+/// The pins as a partial plan.
+pub fn pinned_plan(case: &Case) -> Plan {
+    let mut plan = Plan::empty(case);
+    for pin in &case.round.pins {
+        let pg = &mut plan.groups[pin.group.ix()];
+        pg.members.push(pin.person);
+        if pin.role == Role::Leader {
+            pg.leaders.push(pin.person);
+        }
+    }
+    plan
+}
+
+/// Pins that break a hard rule (SPEC §2.5): each an input error naming the
+/// rule and the pin's place in the round file.
+pub fn check_pins(case: &Case, spec: &RoundSpec) -> InputErrors {
+    let mut errors = InputErrors::default();
+    if case.round.pins.is_empty() {
+        return errors;
+    }
+    let plan = pinned_plan(case);
+    let mut violations = check_with_mode(case, &plan, Mode::Partial);
+    sort(&mut violations);
+    for v in violations {
+        // the pin the violation is about: by person, else the group's first pin
+        let pin = spec
+            .pins
+            .iter()
+            .find(|p| {
+                Some(&p.person.0) == v.person.as_ref() && Some(&p.group.0) == v.group.as_ref()
+            })
+            .or_else(|| {
+                spec.pins
+                    .iter()
+                    .find(|p| Some(&p.person.0) == v.person.as_ref())
+            })
+            .or_else(|| {
+                spec.pins
+                    .iter()
+                    .find(|p| Some(&p.group.0) == v.group.as_ref())
+            });
+        let (pos, person, group) = match pin {
+            Some(p) => (p.pos.clone(), p.person.0.clone(), p.group.0.clone()),
+            None => (
+                spec.source.clone(),
+                v.person.clone().unwrap_or_default(),
+                v.group.clone().unwrap_or_default(),
+            ),
+        };
+        errors.push(InputError::Pin {
+            pos,
+            person,
+            group,
+            rule: v.rule.as_str(),
+            message: v.message,
+        });
+    }
+    errors
+}
