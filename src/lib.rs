@@ -25,6 +25,7 @@ pub mod cli;
 pub mod constraints;
 pub mod error;
 pub mod explain;
+pub mod gen;
 pub mod io;
 pub mod model;
 pub mod validate;

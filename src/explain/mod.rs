@@ -84,10 +84,20 @@ pub fn violations_text(case: &Case, plan_name: &str, placed: usize, vs: &[Violat
 
 fn finding_text(s: &mut String, f: &Finding) {
     let _ = writeln!(s, "  cause: {} ({})", f.claim, f.rule);
+    if let Some(pool) = &f.pool {
+        let _ = writeln!(s, "    of {pool}:");
+    }
     for b in &f.because {
-        let _ = writeln!(s, "    - {} ({})", b.text, b.rule);
+        if f.pool.is_some() {
+            let _ = writeln!(s, "    - {} {} ({})", b.count, b.text, b.rule);
+        } else {
+            let _ = writeln!(s, "    - {} ({})", b.text, b.rule);
+        }
         for e in &b.examples {
             let _ = writeln!(s, "        e.g. {e}");
+        }
+        if b.count > b.examples.len() && !b.examples.is_empty() {
+            let _ = writeln!(s, "        … and {} more", b.count - b.examples.len());
         }
     }
     for h in &f.hints {

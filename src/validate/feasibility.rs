@@ -19,6 +19,8 @@ pub struct Because {
     pub examples: Vec<String>,
     /// Their ids (all of them).
     pub people: Vec<String>,
+    /// How many of them are kept out by this reason alone (relaxing it frees them).
+    pub sole: usize,
 }
 
 /// A proof that the case cannot be staffed, in terms a person can act on.
@@ -30,6 +32,8 @@ pub struct Finding {
     pub groups: Vec<String>,
     /// The conclusion.
     pub claim: String,
+    /// What the reasons below are counted over, e.g. "the 41 leaders in the leader pool".
+    pub pool: Option<String>,
     /// The facts behind it.
     pub because: Vec<Because>,
     /// What could be changed.
@@ -95,18 +99,20 @@ pub fn exclusions(case: &Case, g: GroupId, candidates: &[PersonId]) -> Vec<Becau
         out.push(Because {
             rule: RuleId::Unavailable,
             count: unavailable.len(),
-            text: "are not available (可抽调 = 否)".into(),
+            text: "not available (可抽调 = 否)".into(),
             examples: labels(&unavailable),
             people: ids(&unavailable),
+            sole: unavailable.len(),
         });
     }
     if !excluded.is_empty() {
         out.push(Because {
             rule: RuleId::Unavailable,
             count: excluded.len(),
-            text: "are excluded from this round".into(),
+            text: "excluded from this round".into(),
             examples: labels(&excluded),
             people: ids(&excluded),
+            sole: excluded.len(),
         });
     }
     while !per_person.is_empty() {
@@ -122,7 +128,7 @@ pub fn exclusions(case: &Case, g: GroupId, candidates: &[PersonId]) -> Vec<Becau
         }
         let (&(rule, reason), _) = count
             .iter()
-            .max_by_key(|(k, &n)| (n, std::cmp::Reverse(**k)))
+            .max_by_key(|(k, &n)| (n, std::cmp::Reverse(reason_rank(k.1))))
             .expect("non-empty");
         let (hit, rest): (Vec<_>, Vec<_>) = per_person.into_iter().partition(|(_, bs)| {
             bs.iter()
@@ -130,6 +136,13 @@ pub fn exclusions(case: &Case, g: GroupId, candidates: &[PersonId]) -> Vec<Becau
         });
         per_person = rest;
         let people: Vec<PersonId> = hit.iter().map(|(p, _)| *p).collect();
+        let sole = hit
+            .iter()
+            .filter(|(_, bs)| {
+                bs.iter()
+                    .all(|b| b.rule() == rule && b.fact.reason() == reason)
+            })
+            .count();
         let examples = hit
             .iter()
             .take(3)
@@ -147,9 +160,27 @@ pub fn exclusions(case: &Case, g: GroupId, candidates: &[PersonId]) -> Vec<Becau
             text: reason_text(case, g, reason),
             examples,
             people: ids(&people),
+            sole,
         });
     }
     out
+}
+
+/// Which reason to name first when two cover as many people: the plainest.
+fn reason_rank(reason: &str) -> usize {
+    [
+        "current-post",
+        "region",
+        "past-post",
+        "kin",
+        "relative",
+        "native",
+        "declared-conflict",
+        "business-tie",
+    ]
+    .iter()
+    .position(|r| *r == reason)
+    .unwrap_or(usize::MAX)
 }
 
 fn target_regions(case: &Case, g: GroupId) -> Vec<RegionId> {
@@ -172,37 +203,49 @@ fn region_list(case: &Case, rs: &[RegionId]) -> String {
 fn reason_text(case: &Case, g: GroupId, reason: &str) -> String {
     let regions = region_list(case, &target_regions(case, g));
     match reason {
-        "region" => format!("are from {regions}, a target region"),
-        "native" => format!("were born in {regions} (籍贯), a target region"),
-        "current-post" => "work at a target unit or a unit related to one".into(),
-        "past-post" => "held posts at a target unit or a unit related to one".into(),
-        "kin" => "have close kin in the pool working at a target".into(),
-        "relative" => "have a close relative working at a target".into(),
-        "declared-conflict" => "declared a conflict with a target".into(),
-        "business-tie" => "work at units with business ties to a target".into(),
+        "region" => format!("from {regions}, a target region"),
+        "native" => format!("born in {regions} (籍贯), a target region"),
+        "current-post" => "working at a target unit or a unit related to one".into(),
+        "past-post" => "with a past post at a target unit or a unit related to one".into(),
+        "kin" => "with close kin in the pool working at a target".into(),
+        "relative" => "with a close relative working at a target".into(),
+        "declared-conflict" => "with a declared conflict with a target".into(),
+        "business-tie" => "working at units with business ties to a target".into(),
         other => other.to_string(),
     }
 }
 
-fn hints_for(case: &Case, g: GroupId, because: &[Because], who: &str) -> Vec<String> {
+/// Who is missing, for hints: ("a leader", "leaders").
+struct Who<'a>(&'a str, &'a str);
+
+fn hints_for(case: &Case, g: GroupId, because: &[Because], who: Who) -> Vec<String> {
     let regions = region_list(case, &target_regions(case, g));
-    let mut hints = Vec::new();
+    let Who(one, many) = who;
+    let mut hints = vec![format!("add {one} from outside {regions}")];
     let policy = &case.round.policy;
     for b in because {
         let h = match (b.rule, b.text.as_str()) {
-            (RuleId::RegionAvoidance, t) if t.starts_with("were born") => {
-                format!("add {who} from outside {regions}, or relax native_avoidance (籍贯回避)")
+            (RuleId::RegionAvoidance, t) if t.starts_with("born") && b.sole > 0 => format!(
+                "or relax native_avoidance (籍贯回避): that alone would free {} of them",
+                b.sole
+            ),
+            (RuleId::PostAvoidance, t) if t.contains("past post") && b.sole > 0 => {
+                if policy.post_lookback_years == 0 {
+                    "or check the past posts listed: post_lookback_years = 0 counts every past post"
+                        .to_string()
+                } else {
+                    format!(
+                        "or check the past posts listed: post_lookback_years = {} counts posts that ended in {} or later",
+                        policy.post_lookback_years,
+                        case.round.year - policy.post_lookback_years as i32
+                    )
+                }
             }
-            (RuleId::RegionAvoidance, _) => format!("add {who} from outside {regions}"),
-            (RuleId::PostAvoidance, _) if policy.post_lookback_years == 0 => {
-                "check the posts listed; post_lookback_years = 0 counts every past post".into()
-            }
-            (RuleId::PostAvoidance, _) => "check the posts and kin listed".into(),
-            (RuleId::BusinessAvoidance, _) if policy.business_avoidance => {
-                "review the business ties listed, or relax business_avoidance".into()
+            (RuleId::BusinessAvoidance, t) if t.contains("business") && b.sole > 0 => {
+                "or review the business ties listed, or relax business_avoidance".into()
             }
             (RuleId::Unavailable, _) => {
-                format!("make more {who} available (可抽调) or drop them from exclude")
+                format!("or make more {many} available (可抽调), or drop some from exclude")
             }
             _ => continue,
         };
@@ -385,7 +428,7 @@ pub fn analyse(case: &Case, elig: &Eligibility) -> Feasibility {
         let gid = vec![group.id.clone()];
         if eligible_leaders < lpg {
             let because = exclusions(case, g, &leaders_all);
-            let hints = hints_for(case, g, &because, "a leader");
+            let hints = hints_for(case, g, &because, Who("a leader", "leaders"));
             findings.push(Finding {
                 rule: RuleId::Leader,
                 groups: gid.clone(),
@@ -398,10 +441,11 @@ pub fn analyse(case: &Case, elig: &Eligibility) -> Feasibility {
                         if eligible_leaders == 1 { "" } else { "s" }
                     )
                 },
-                because: with_pool_line(
-                    format!("of {} leaders in the leader pool", leaders_all.len()),
-                    because,
-                ),
+                pool: Some(format!(
+                    "the {} leaders in the leader pool",
+                    leaders_all.len()
+                )),
+                because,
                 hints,
             });
         }
@@ -409,7 +453,7 @@ pub fn analyse(case: &Case, elig: &Eligibility) -> Feasibility {
         if eligible.len() < lo as usize {
             let all: Vec<PersonId> = case.person_ids().collect();
             let because = exclusions(case, g, &all);
-            let hints = hints_for(case, g, &because, "people");
+            let hints = hints_for(case, g, &because, Who("people", "people"));
             findings.push(Finding {
                 rule: RuleId::GroupSize,
                 groups: gid.clone(),
@@ -418,7 +462,8 @@ pub fn analyse(case: &Case, elig: &Eligibility) -> Feasibility {
                     group.id,
                     eligible.len()
                 ),
-                because: with_pool_line(format!("of {} people in the pool", all.len()), because),
+                pool: Some(format!("the {} people in the pool", all.len())),
+                because,
                 hints,
             });
         } else if capacity < lo as usize {
@@ -433,6 +478,7 @@ pub fn analyse(case: &Case, elig: &Eligibility) -> Feasibility {
                     policy.max_same_region,
                     policy.max_same_unit
                 ),
+                pool: None,
                 because: vec![],
                 hints: vec![
                     "add eligible people from more regions and units".into(),
@@ -448,13 +494,9 @@ pub fn analyse(case: &Case, elig: &Eligibility) -> Feasibility {
                     .filter(|&p| case.person(p).levels[k] >= 1)
                     .collect();
                 let because = exclusions(case, g, &experts);
-                let mut hints = hints_for(
-                    case,
-                    g,
-                    &because,
-                    &format!("people with {} expertise", area.key),
-                );
-                hints.insert(0, format!("lower requirements.{} below {need}", area.key));
+                let word = format!("people with {} expertise", area.key);
+                let mut hints = hints_for(case, g, &because, Who(&word, &word));
+                hints.push(format!("or lower requirements.{} below {need}", area.key));
                 findings.push(Finding {
                     rule: RuleId::Requirement,
                     groups: gid.clone(),
@@ -462,14 +504,12 @@ pub fn analyse(case: &Case, elig: &Eligibility) -> Feasibility {
                         "{} has {} eligible people with {} ({}) expertise, needs {need}",
                         group.id, per_area[k], area.key, area.label
                     ),
-                    because: with_pool_line(
-                        format!(
-                            "of {} people with {} expertise in the pool",
-                            experts.len(),
-                            area.key
-                        ),
-                        because,
-                    ),
+                    pool: Some(format!(
+                        "the {} people with {} expertise in the pool",
+                        experts.len(),
+                        area.key
+                    )),
+                    because,
                     hints,
                 });
             }
@@ -541,13 +581,6 @@ pub fn analyse(case: &Case, elig: &Eligibility) -> Feasibility {
     }
 }
 
-fn with_pool_line(line: String, mut because: Vec<Because>) -> Vec<Because> {
-    if let Some(first) = because.first_mut() {
-        first.text = format!("{line}, {} {}", first.count, first.text);
-    }
-    because
-}
-
 fn matching_finding(
     case: &Case,
     elig: &Eligibility,
@@ -576,6 +609,7 @@ fn matching_finding(
     Some(Finding {
         rule,
         groups: names.clone(),
+        pool: None,
         claim: format!(
             "{} together need {total} {what}, but only {} available {who} may join any of them",
             names.join(", "),
@@ -587,6 +621,7 @@ fn matching_finding(
             text: format!("the only {who} eligible for these groups: {list}"),
             examples: vec![],
             people: people.iter().map(|&p| case.person(p).id.clone()).collect(),
+            sole: 0,
         }],
         hints: vec![
             format!(

@@ -1,0 +1,341 @@
+//! Synthetic cases of any size, for benchmarks and tests: regions with
+//! departments, townships and villages, a pool spread over them with posts,
+//! kin, relatives, conflicts and business ties. Deterministic by seed.
+
+use crate::model::{
+    Area, Case, Gender, Group, KinFact, Person, PersonId, Policy, Post, RegionId, Round, Tie, Unit,
+    UnitFact, UnitId, Weights,
+};
+use rand::{RngExt, SeedableRng};
+use rand_chacha::ChaCha8Rng;
+use std::collections::HashMap;
+
+/// What to generate.
+#[derive(Debug, Clone)]
+pub struct GenOptions {
+    /// People in the pool.
+    pub people: usize,
+    /// Groups in the round.
+    pub groups: usize,
+    /// Targets per group (all in one region).
+    pub targets_per_group: usize,
+    /// The seed.
+    pub seed: u64,
+}
+
+impl GenOptions {
+    /// `people` and `groups` with 3 targets per group.
+    pub fn new(people: usize, groups: usize, seed: u64) -> Self {
+        GenOptions {
+            people,
+            groups,
+            targets_per_group: 3,
+            seed,
+        }
+    }
+}
+
+const DEPARTMENTS: [&str; 12] = [
+    "纪委监委",
+    "组织部",
+    "审计局",
+    "财政局",
+    "发改局",
+    "教育局",
+    "卫健委",
+    "住建局",
+    "农业农村局",
+    "自然资源局",
+    "人社局",
+    "交通运输局",
+];
+
+/// Builds a synthetic case in memory.
+pub fn synthetic_case(o: &GenOptions) -> Case {
+    let mut rng = ChaCha8Rng::seed_from_u64(o.seed);
+    // enough regions that each holds the targets of at most five groups (18 targetable units each)
+    let n_regions = 11.max(o.groups.div_ceil(5)) + 1;
+    let regions: Vec<String> = (0..n_regions).map(|r| format!("R{r:03}")).collect();
+    let mut units: Vec<Unit> = Vec::new();
+    let add_unit = |units: &mut Vec<Unit>,
+                    id: String,
+                    name: String,
+                    r: usize,
+                    kind: &str,
+                    parent: Option<UnitId>| {
+        units.push(Unit {
+            id,
+            name,
+            region: RegionId(r as u32),
+            kind: kind.to_string(),
+            parent,
+            line: units.len() + 2,
+        });
+        UnitId(units.len() as u32 - 1)
+    };
+    // per region: departments (the first four carry expertise), townships with villages, SOEs
+    let mut region_units: Vec<Vec<UnitId>> = vec![Vec::new(); n_regions];
+    let mut targetable: Vec<Vec<UnitId>> = vec![Vec::new(); n_regions];
+    for (r, code) in regions.iter().enumerate() {
+        for (d, name) in DEPARTMENTS.iter().enumerate() {
+            let u = add_unit(
+                &mut units,
+                format!("{code}-D{:02}", d + 1),
+                format!("{code}{name}"),
+                r,
+                "department",
+                None,
+            );
+            region_units[r].push(u);
+            if d >= 4 {
+                targetable[r].push(u);
+            }
+        }
+        for t in 0..8 {
+            let town = add_unit(
+                &mut units,
+                format!("{code}-T{:02}", t + 1),
+                format!("{code}第{}镇", t + 1),
+                r,
+                "township",
+                None,
+            );
+            region_units[r].push(town);
+            targetable[r].push(town);
+            for v in 0..3 {
+                let vil = add_unit(
+                    &mut units,
+                    format!("{code}-T{:02}-V{:02}", t + 1, v + 1),
+                    format!("{code}第{}镇{}村", t + 1, v + 1),
+                    r,
+                    "village",
+                    Some(town),
+                );
+                region_units[r].push(vil);
+            }
+        }
+        for e in 0..2 {
+            let soe = add_unit(
+                &mut units,
+                format!("{code}-E{:02}", e + 1),
+                format!("{code}国企{}", e + 1),
+                r,
+                "soe",
+                None,
+            );
+            region_units[r].push(soe);
+            targetable[r].push(soe);
+        }
+    }
+    // groups: region 0 is the city and is never inspected; the others in turn
+    let mut groups = Vec::with_capacity(o.groups);
+    let mut next_target = vec![0usize; n_regions];
+    for g in 0..o.groups {
+        let r = 1 + g % (n_regions - 1);
+        let mut targets = Vec::with_capacity(o.targets_per_group);
+        for _ in 0..o.targets_per_group {
+            let list = &targetable[r];
+            if next_target[r] < list.len() {
+                targets.push(list[next_target[r]]);
+                next_target[r] += 1;
+            }
+        }
+        groups.push(Group {
+            id: format!("G{}", g + 1),
+            targets,
+            size: (4, 6),
+        });
+    }
+    // people: a quarter in city departments, the rest over the regions
+    let mut people = Vec::with_capacity(o.people);
+    for i in 0..o.people {
+        let r = if rng.random_bool(0.25) {
+            0
+        } else {
+            rng.random_range(1..n_regions)
+        };
+        let list = &region_units[r];
+        // most work in departments
+        let unit = if rng.random_bool(0.8) {
+            list[rng.random_range(0..DEPARTMENTS.len())]
+        } else {
+            list[rng.random_range(0..list.len())]
+        };
+        let dept = units[unit.ix()]
+            .id
+            .rsplit('-')
+            .next()
+            .and_then(|s| s.strip_prefix('D'))
+            .and_then(|s| s.parse::<usize>().ok());
+        let mut levels = vec![0u8; 4];
+        if let Some(d @ 1..=4) = dept {
+            levels[d - 1] = rng.random_range(2..=3);
+        }
+        for l in levels.iter_mut() {
+            if *l == 0 && rng.random_bool(0.12) {
+                *l = 1;
+            }
+        }
+        let leader = rng.random_bool(1.0 / 6.0);
+        let rank = if leader {
+            rng.random_range(3..=5)
+        } else {
+            rng.random_range(1..=4)
+        };
+        let native = if rng.random_bool(0.7) {
+            r
+        } else {
+            rng.random_range(0..n_regions)
+        };
+        people.push(Person {
+            id: format!("P{:06}", i + 1),
+            name: format!("人员{}", i + 1),
+            gender: if rng.random_bool(0.38) {
+                Gender::Female
+            } else {
+                Gender::Male
+            },
+            birth_year: rng.random_range(1966..=1998),
+            rank,
+            unit,
+            region: RegionId(r as u32),
+            native_region: Some(RegionId(native as u32)),
+            leader,
+            available: rng.random_bool(0.95),
+            must_serve: rng.random_bool(0.03),
+            last_served: if rng.random_bool(0.4) {
+                Some(rng.random_range(2019..=2025))
+            } else {
+                None
+            },
+            levels,
+            line: i + 2,
+        });
+    }
+    let any_unit = |rng: &mut ChaCha8Rng| UnitId(rng.random_range(0..units.len()) as u32);
+    let mut posts = Vec::new();
+    for i in 0..o.people {
+        if rng.random_bool(0.4) {
+            for _ in 0..rng.random_range(1..=3) {
+                let from = rng.random_range(2000..=2020);
+                posts.push(Post {
+                    person: PersonId(i as u32),
+                    unit: any_unit(&mut rng),
+                    from_year: Some(from),
+                    to_year: Some(from + rng.random_range(1..=5)),
+                    line: posts.len() + 2,
+                });
+            }
+        }
+    }
+    let mut kin = Vec::new();
+    let mut relatives = Vec::new();
+    let mut conflicts = Vec::new();
+    let mut ties = Vec::new();
+    let mut line = 2;
+    if o.people >= 2 {
+        for _ in 0..o.people / 14 {
+            let a = rng.random_range(0..o.people);
+            let b = rng.random_range(0..o.people);
+            if a != b {
+                kin.push(KinFact {
+                    a: PersonId(a as u32),
+                    b: PersonId(b as u32),
+                    note: "亲属".into(),
+                    line,
+                });
+                line += 1;
+            }
+        }
+    }
+    for _ in 0..o.people / 12 {
+        relatives.push(UnitFact {
+            person: PersonId(rng.random_range(0..o.people) as u32),
+            unit: any_unit(&mut rng),
+            note: String::new(),
+            line,
+        });
+        line += 1;
+    }
+    for _ in 0..o.people / 20 {
+        conflicts.push(UnitFact {
+            person: PersonId(rng.random_range(0..o.people) as u32),
+            unit: any_unit(&mut rng),
+            note: String::new(),
+            line,
+        });
+        line += 1;
+    }
+    for _ in 0..units.len() / 10 {
+        let a = any_unit(&mut rng);
+        let b = any_unit(&mut rng);
+        if a != b {
+            ties.push(Tie {
+                a,
+                b,
+                note: String::new(),
+                line,
+            });
+            line += 1;
+        }
+    }
+    let round = Round {
+        name: format!(
+            "synthetic {} people × {} groups, seed {}",
+            o.people, o.groups, o.seed
+        ),
+        year: 2026,
+        areas: [
+            ("discipline", "纪检监察"),
+            ("organization", "组织人事"),
+            ("audit", "审计"),
+            ("finance", "财务"),
+        ]
+        .iter()
+        .map(|(k, l)| Area {
+            key: k.to_string(),
+            label: l.to_string(),
+        })
+        .collect(),
+        policy: Policy::default(),
+        requirements: vec![1; 4],
+        weights: Weights::default(),
+        groups,
+        pins: vec![],
+        exclude: vec![],
+    };
+    Case::new(
+        units,
+        people,
+        regions,
+        posts,
+        kin,
+        relatives,
+        conflicts,
+        ties,
+        round,
+        HashMap::new(),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn same_seed_same_case() {
+        let a = synthetic_case(&GenOptions::new(500, 20, 7));
+        let b = synthetic_case(&GenOptions::new(500, 20, 7));
+        assert_eq!(a.people.len(), 500);
+        assert_eq!(a.round.groups.len(), 20);
+        assert!(a.round.groups.iter().all(|g| g.targets.len() == 3));
+        let ids = |c: &Case| {
+            c.people
+                .iter()
+                .map(|p| (p.unit, p.region, p.leader))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(ids(&a), ids(&b));
+        assert_eq!(a.posts.len(), b.posts.len());
+    }
+}
