@@ -188,12 +188,49 @@ pub fn blockers_for_targets(case: &Case, p: PersonId, targets: &[UnitId]) -> Vec
             }
         }
     }
+    // a region fact is about the region, not one target: keep it once
+    let mut seen: Vec<Fact> = Vec::new();
+    out.retain(|b| match b.fact {
+        Fact::Region { .. } | Fact::Native { .. } => {
+            if seen.contains(&b.fact) {
+                false
+            } else {
+                seen.push(b.fact);
+                true
+            }
+        }
+        _ => true,
+    });
     out
 }
 
 /// Every reason why `p` may not join group `g` (empty: rules 1–3 allow it).
 pub fn blockers(case: &Case, p: PersonId, g: GroupId) -> Vec<Blocker> {
     blockers_for_targets(case, p, &case.group(g).targets)
+}
+
+/// "U1 某镇, a target of G1", or "U1 某镇, U2 某局, targets of G1" when the
+/// group has several targets in the region.
+fn region_targets(case: &Case, region: RegionId, first: UnitId, group: Option<GroupId>) -> String {
+    let Some(g) = group else {
+        return format!("{}, the target", case.unit_label(first));
+    };
+    let ts: Vec<String> = case
+        .group(g)
+        .targets
+        .iter()
+        .filter(|&&t| case.unit(t).region == region)
+        .map(|&t| case.unit_label(t))
+        .collect();
+    if ts.len() > 1 {
+        format!("{}, targets of {}", ts.join(", "), case.group(g).id)
+    } else {
+        format!(
+            "{}, a target of {}",
+            case.unit_label(first),
+            case.group(g).id
+        )
+    }
 }
 
 /// `2017–2021`, `2017–now`, `until 2021`, or empty.
@@ -259,16 +296,16 @@ pub fn describe(case: &Case, b: &Blocker, group: Option<GroupId>) -> String {
         }
         Fact::Region { region } => {
             return format!(
-                "{who} is from region {}, the region of {}, {target}",
+                "{who} is from region {}, the region of {}",
                 case.region(region),
-                case.unit_label(b.target)
+                region_targets(case, region, b.target, group)
             )
         }
         Fact::Native { region } => {
             return format!(
-                "{who} was born in region {} (籍贯), the region of {}, {target}",
+                "{who} was born in region {} (籍贯), the region of {}",
                 case.region(region),
-                case.unit_label(b.target)
+                region_targets(case, region, b.target, group)
             )
         }
         Fact::Conflict { fact, unit } => {

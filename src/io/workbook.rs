@@ -90,6 +90,15 @@ fn put_rows(
     put_sheet(book, name, &sheet, bold)
 }
 
+/// A workbook whose bytes depend only on what is written into it: a fixed
+/// creation time instead of the clock.
+pub fn deterministic_workbook() -> Result<Workbook, rust_xlsxwriter::XlsxError> {
+    let mut book = Workbook::new();
+    let fixed = rust_xlsxwriter::ExcelDateTime::from_ymd(2026, 1, 1)?;
+    book.set_properties(&rust_xlsxwriter::DocProperties::new().set_creation_datetime(&fixed));
+    Ok(book)
+}
+
 /// Rows of text cells.
 type Rows = Vec<Vec<String>>;
 
@@ -185,7 +194,7 @@ pub fn case_to_workbook(case_dir: &Path, out: &Path) -> Result<(), InputErrors> 
         }
         .into()
     };
-    let mut book = Workbook::new();
+    let mut book = deterministic_workbook().map_err(fail)?;
     let bold = Format::new().set_bold();
     put_sheet(&mut book, "units", &sheets.units, &bold).map_err(fail)?;
     put_sheet(&mut book, "people", &sheets.people, &bold).map_err(fail)?;
