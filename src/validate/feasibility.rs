@@ -289,6 +289,79 @@ pub fn mixing_capacity(case: &Case, eligible: &[PersonId]) -> usize {
         .sum()
 }
 
+fn mixing_finding(case: &Case, g: GroupId, eligible: &[PersonId], capacity: usize) -> Finding {
+    let policy = &case.round.policy;
+    let group = case.group(g);
+    let mut by_region: BTreeMap<RegionId, BTreeMap<UnitId, Vec<PersonId>>> = BTreeMap::new();
+    for &p in eligible {
+        let x = case.person(p);
+        by_region
+            .entry(x.region)
+            .or_default()
+            .entry(x.unit)
+            .or_default()
+            .push(p);
+    }
+    let unit_cap = policy.max_same_unit as usize;
+    let region_cap = policy.max_same_region as usize;
+    let only_units: usize = by_region
+        .values()
+        .flat_map(|u| u.values())
+        .map(|ps| ps.len().min(unit_cap))
+        .sum();
+    let rule = if only_units < group.size.0 as usize {
+        RuleId::MixingUnit
+    } else {
+        RuleId::MixingRegion
+    };
+    let mut because = Vec::new();
+    for (&r, units) in &by_region {
+        let people: Vec<PersonId> = units.values().flatten().copied().collect();
+        let usable: usize = units.values().map(|ps| ps.len().min(unit_cap)).sum();
+        if usable > region_cap || people.len() > usable {
+            because.push(Because {
+                rule: if usable > region_cap {
+                    RuleId::MixingRegion
+                } else {
+                    RuleId::MixingUnit
+                },
+                count: people.len(),
+                text: format!(
+                    "from region {} in {} unit{}: at most {} may join",
+                    case.region(r),
+                    units.len(),
+                    if units.len() == 1 { "" } else { "s" },
+                    usable.min(region_cap)
+                ),
+                examples: people
+                    .iter()
+                    .take(3)
+                    .map(|&p| case.person_label(p))
+                    .collect(),
+                people: people.iter().map(|&p| case.person(p).id.clone()).collect(),
+                sole: 0,
+            });
+        }
+    }
+    Finding {
+        rule,
+        groups: vec![group.id.clone()],
+        claim: format!(
+            "{} can hold at most {capacity} of its {} eligible people under the mixing caps \
+             (max_same_region = {region_cap}, max_same_unit = {unit_cap}), needs at least {}",
+            group.id,
+            eligible.len(),
+            group.size.0
+        ),
+        pool: Some(format!("the {} eligible people", eligible.len())),
+        because,
+        hints: vec![
+            "add eligible people from more regions and units".into(),
+            "or raise max_same_region / max_same_unit".into(),
+        ],
+    }
+}
+
 /// Capacitated matching of people to group slots: `need[g]` slots per group,
 /// each candidate in at most one slot, only where `allowed`. Returns the
 /// groups of a Hall violator (a set of groups needing more slots than the
@@ -467,24 +540,7 @@ pub fn analyse(case: &Case, elig: &Eligibility) -> Feasibility {
                 hints,
             });
         } else if capacity < lo as usize {
-            findings.push(Finding {
-                rule: RuleId::MixingRegion,
-                groups: gid.clone(),
-                claim: format!(
-                    "{} can hold at most {capacity} of its {} eligible people under the mixing caps \
-                     (max_same_region = {}, max_same_unit = {}), needs at least {lo}",
-                    group.id,
-                    eligible.len(),
-                    policy.max_same_region,
-                    policy.max_same_unit
-                ),
-                pool: None,
-                because: vec![],
-                hints: vec![
-                    "add eligible people from more regions and units".into(),
-                    "or raise max_same_region / max_same_unit".into(),
-                ],
-            });
+            findings.push(mixing_finding(case, g, &eligible, capacity));
         }
         for (k, area) in case.round.areas.iter().enumerate() {
             let need = case.round.requirements[k] as usize;
@@ -530,7 +586,7 @@ pub fn analyse(case: &Case, elig: &Eligibility) -> Feasibility {
             &leaders,
             RuleId::Leader,
             "leaders",
-            "leader",
+            Who("a leader", "leaders"),
         ) {
             findings.push(f);
         }
@@ -547,7 +603,7 @@ pub fn analyse(case: &Case, elig: &Eligibility) -> Feasibility {
             &drawable,
             RuleId::GroupSize,
             "members",
-            "people",
+            Who("people", "people"),
         ) {
             findings.push(f);
         }
@@ -562,6 +618,7 @@ pub fn analyse(case: &Case, elig: &Eligibility) -> Feasibility {
                 .filter(|&p| case.person(p).levels[k] >= 1)
                 .collect();
             let what = format!("members with {} ({}) expertise", area.key, area.label);
+            let word = format!("people with {} expertise", area.key);
             if let Some(f) = matching_finding(
                 case,
                 elig,
@@ -569,7 +626,7 @@ pub fn analyse(case: &Case, elig: &Eligibility) -> Feasibility {
                 &experts,
                 RuleId::Requirement,
                 &what,
-                &format!("people with {} expertise", area.key),
+                Who(&word, &word),
             ) {
                 findings.push(f);
             }
@@ -581,6 +638,7 @@ pub fn analyse(case: &Case, elig: &Eligibility) -> Feasibility {
     }
 }
 
+#[allow(clippy::too_many_arguments)]
 fn matching_finding(
     case: &Case,
     elig: &Eligibility,
@@ -588,7 +646,7 @@ fn matching_finding(
     candidates: &[PersonId],
     rule: RuleId,
     what: &str,
-    who: &str,
+    who: Who,
 ) -> Option<Finding> {
     let (groups, people) = hall_violator(case, elig, need, candidates)?;
     let total: usize = groups.iter().map(|g| need[g.ix()]).sum();
@@ -606,29 +664,66 @@ fn matching_finding(
     } else {
         shown.join(", ")
     };
+    let Who(one, many) = who;
+    let mut because = vec![Because {
+        rule,
+        count: people.len(),
+        text: format!("the only {many} eligible for any of them: {list}"),
+        examples: vec![],
+        people: people.iter().map(|&p| case.person(p).id.clone()).collect(),
+        sole: 0,
+    }];
+    // the other candidates may join none of these groups: say why, by example
+    let shut_out: Vec<PersonId> = candidates
+        .iter()
+        .copied()
+        .filter(|p| people.binary_search(p).is_err())
+        .collect();
+    if !shut_out.is_empty() {
+        let examples = shut_out
+            .iter()
+            .take(3)
+            .map(|&p| {
+                groups
+                    .iter()
+                    .filter_map(|&g| {
+                        blockers(case, p, g)
+                            .first()
+                            .map(|b| describe(case, b, Some(g)))
+                    })
+                    .collect::<Vec<_>>()
+                    .join("; and ")
+            })
+            .collect();
+        because.push(Because {
+            rule,
+            count: shut_out.len(),
+            text: format!(
+                "the other available {many} ({}) may join none of {}",
+                shut_out.len(),
+                names.join(", ")
+            ),
+            examples,
+            people: shut_out
+                .iter()
+                .map(|&p| case.person(p).id.clone())
+                .collect(),
+            sole: 0,
+        });
+    }
     Some(Finding {
         rule,
         groups: names.clone(),
         pool: None,
         claim: format!(
-            "{} together need {total} {what}, but only {} available {who} may join any of them",
+            "{} together need {total} {what}, but only {} of the available {many} may join any of them",
             names.join(", "),
             people.len()
         ),
-        because: vec![Because {
-            rule,
-            count: people.len(),
-            text: format!("the only {who} eligible for these groups: {list}"),
-            examples: vec![],
-            people: people.iter().map(|&p| case.person(p).id.clone()).collect(),
-            sole: 0,
-        }],
+        because,
         hints: vec![
-            format!(
-                "add {who} from regions none of {} inspects",
-                names.join(", ")
-            ),
-            format!("or reduce the number of groups, or what each needs"),
+            format!("add {one} from a region that none of {} inspects", names.join(", ")),
+            "or reduce the number of groups, or what each needs".to_string(),
         ],
     })
 }
