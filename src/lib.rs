@@ -32,3 +32,8 @@ pub mod validate;
 
 pub use error::{InputError, InputErrors, Position};
 pub use model::{Case, Plan, RuleId};
+
+/// The README's Rust example, compiled and run by `cargo test`.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;
