@@ -201,21 +201,17 @@ fn cell_text(d: &Data) -> Result<String, String> {
 /// Builds a sheet from a calamine range (lines are spreadsheet row numbers).
 pub fn sheet_from_range(range: &calamine::Range<Data>, display: &str) -> Sheet {
     let source = Position::file(display);
-    let (row0, col0) = range.start().unwrap_or((0, 0));
+    let (row0, _) = range.start().unwrap_or((0, 0));
     let mut headers: Option<(Vec<String>, usize)> = None;
     let mut rows = Vec::new();
     for (i, r) in range.rows().enumerate() {
         let line = row0 as usize + i + 1;
-        // leading empty columns: keep alignment with the sheet by padding
-        let mut cells: Vec<String> = vec![String::new(); col0 as usize];
-        for (j, d) in r.iter().enumerate() {
+        let mut cells: Vec<String> = Vec::with_capacity(r.len());
+        for d in r {
             match cell_text(d) {
                 Ok(s) => cells.push(s),
-                Err(msg) => {
-                    // keep a marker the typed parsers will reject with a position
-                    let _ = j;
-                    cells.push(format!("\u{1}{msg}"));
-                }
+                // a marker the typed parsers report with the cell's position
+                Err(msg) => cells.push(format!("\u{1}{msg}")),
             }
         }
         if cells.iter().all(|c| c.is_empty()) {
@@ -286,6 +282,14 @@ impl Header {
         let at = sheet.source.at_line(sheet.header_line);
         for (j, h) in sheet.headers.iter().enumerate() {
             if h.is_empty() {
+                // a column with neither name nor data (a trailing comma, say) is nothing
+                if sheet
+                    .rows
+                    .iter()
+                    .all(|r| r.cells.get(j).is_none_or(|c| c.is_empty()))
+                {
+                    continue;
+                }
                 errors.at(
                     at.col(format!("#{}", j + 1)),
                     "a column without a name in the header",
@@ -525,6 +529,19 @@ mod tests {
         let e = Header::resolve(&s, &schema).unwrap_err().to_string();
         assert!(e.contains("column \"名字\": unknown column"), "{e}");
         assert!(e.contains("missing column name (名称)"), "{e}");
+    }
+
+    #[test]
+    fn a_nameless_empty_column_is_ignored_but_one_with_data_is_not() {
+        let s = read_csv_bytes(b"id,name,\nA,x,\n", "t.csv").unwrap();
+        let schema = [
+            Column::new("id", "编号", true),
+            Column::new("name", "名称", true),
+        ];
+        assert!(Header::resolve(&s, &schema).is_ok());
+        let s = read_csv_bytes(b"id,name,\nA,x,9\n", "t.csv").unwrap();
+        let e = Header::resolve(&s, &schema).unwrap_err().to_string();
+        assert!(e.contains("column #3: a column without a name"), "{e}");
     }
 
     #[test]
