@@ -222,7 +222,9 @@ fn region_targets(case: &Case, region: RegionId, first: UnitId, group: Option<Gr
         .filter(|&&t| case.unit(t).region == region)
         .map(|&t| case.unit_label(t))
         .collect();
-    if ts.len() > 1 {
+    if ts.len() > 1 && ts.len() == case.group(g).targets.len() {
+        format!("every target of {}", case.group(g).id)
+    } else if ts.len() > 1 {
         format!("{}, targets of {}", ts.join(", "), case.group(g).id)
     } else {
         format!(
