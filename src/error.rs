@@ -171,6 +171,17 @@ impl InputErrors {
         self.more += more;
     }
 
+    /// The value of `r`, or `None` with its errors recorded here.
+    pub fn keep<T>(&mut self, r: Result<T, InputErrors>) -> Option<T> {
+        match r {
+            Ok(v) => Some(v),
+            Err(e) => {
+                self.extend(e);
+                None
+            }
+        }
+    }
+
     /// `Ok(value)` when nothing was recorded, else `Err(self)`.
     pub fn into_result<T>(self, value: T) -> Result<T, InputErrors> {
         if self.is_empty() {

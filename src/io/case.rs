@@ -88,13 +88,7 @@ pub fn read_case_sheets(path: &Path) -> Result<CaseSheets, InputErrors> {
         }
         let mut read = |f: Option<(std::path::PathBuf, String)>| -> Option<Sheet> {
             let (p, name) = f?;
-            match read_csv(&p, &name) {
-                Ok(s) => Some(s),
-                Err(e) => {
-                    errors.extend(e);
-                    None
-                }
-            }
+            errors.keep(read_csv(&p, &name))
         };
         let units = read(units);
         let people = read(people);
@@ -120,24 +114,9 @@ pub fn read_case_sheets(path: &Path) -> Result<CaseSheets, InputErrors> {
                     return None;
                 }
             };
-            match parse_round_toml(&text, &name) {
-                Ok(r) => Some(r),
-                Err(e) => {
-                    errors.extend(e);
-                    None
-                }
-            }
+            errors.keep(parse_round_toml(&text, &name))
         });
-        match (units, people, round) {
-            (Some(units), Some(people), Some(round)) if errors.is_empty() => Ok(CaseSheets {
-                units,
-                people,
-                posts,
-                relations,
-                round,
-            }),
-            _ => Err(errors),
-        }
+        assemble(units, people, posts, relations, round, errors)
     } else if path.is_file() {
         let name = path
             .file_name()
@@ -146,66 +125,58 @@ pub fn read_case_sheets(path: &Path) -> Result<CaseSheets, InputErrors> {
         let mut book = Workbook::open(path, &name)?;
         let mut errors = InputErrors::default();
         let mut need = |book: &mut Workbook, names: &[&str]| -> Option<Sheet> {
-            match book.sheet(names) {
-                Ok(Some(s)) => Some(s),
-                Ok(None) => {
-                    errors.push(InputError::Io {
-                        path: name.clone(),
-                        message: format!(
-                            "no sheet named {} ({}); the sheets are: {}",
-                            names[0],
-                            names[1..].join("/"),
-                            book.sheet_names().join(", ")
-                        ),
-                    });
-                    None
-                }
-                Err(e) => {
-                    errors.extend(e);
-                    None
-                }
+            let found = errors.keep(book.sheet(names))?;
+            if found.is_none() {
+                errors.push(InputError::Io {
+                    path: name.clone(),
+                    message: format!(
+                        "no sheet named {} ({}); the sheets are: {}",
+                        names[0],
+                        names[1..].join("/"),
+                        book.sheet_names().join(", ")
+                    ),
+                });
             }
+            found
         };
         let units = need(&mut book, &UNITS_NAMES);
         let people = need(&mut book, &PEOPLE_NAMES);
         let round_sheet = need(&mut book, &["round", "巡察组", "轮次"]);
-        let mut optional = |book: &mut Workbook, names: &[&str]| match book.sheet(names) {
-            Ok(s) => s,
-            Err(e) => {
-                errors.extend(e);
-                None
-            }
-        };
+        let mut optional =
+            |book: &mut Workbook, names: &[&str]| errors.keep(book.sheet(names)).flatten();
         let posts = optional(&mut book, &POSTS_NAMES);
         let relations = optional(&mut book, &RELATIONS_NAMES);
         let policy = optional(&mut book, &["policy", "参数", "政策"]);
         let pins = optional(&mut book, &["pins", "既定人选"]);
-        let round =
-            round_sheet.and_then(
-                |r| match round_from_sheets(&r, policy.as_ref(), pins.as_ref()) {
-                    Ok(s) => Some(s),
-                    Err(e) => {
-                        errors.extend(e);
-                        None
-                    }
-                },
-            );
-        match (units, people, round) {
-            (Some(units), Some(people), Some(round)) if errors.is_empty() => Ok(CaseSheets {
-                units,
-                people,
-                posts,
-                relations,
-                round,
-            }),
-            _ => Err(errors),
-        }
+        let round = round_sheet
+            .and_then(|r| errors.keep(round_from_sheets(&r, policy.as_ref(), pins.as_ref())));
+        assemble(units, people, posts, relations, round, errors)
     } else {
         Err(InputError::Io {
             path: display,
             message: "no such directory or workbook".into(),
         }
         .into())
+    }
+}
+
+fn assemble(
+    units: Option<Sheet>,
+    people: Option<Sheet>,
+    posts: Option<Sheet>,
+    relations: Option<Sheet>,
+    round: Option<RoundSpec>,
+    errors: InputErrors,
+) -> Result<CaseSheets, InputErrors> {
+    match (units, people, round) {
+        (Some(units), Some(people), Some(round)) if errors.is_empty() => Ok(CaseSheets {
+            units,
+            people,
+            posts,
+            relations,
+            round,
+        }),
+        _ => Err(errors),
     }
 }
 
@@ -278,43 +249,40 @@ pub fn build_case(s: CaseSheets) -> Result<Case, InputErrors> {
     let mut units: Vec<Unit> = Vec::new();
     let mut unit_index: HashMap<String, UnitId> = HashMap::new();
     let mut parents: Vec<Option<(String, Position)>> = Vec::new();
-    match Header::resolve(&s.units, &schema) {
-        Err(e) => errors.extend(e),
-        Ok(h) => {
-            let mut c = Cells {
-                errors: &mut errors,
+    if let Some(h) = errors.keep(Header::resolve(&s.units, &schema)) {
+        let mut c = Cells {
+            errors: &mut errors,
+        };
+        for r in &s.units.rows {
+            let id = c.text(h.pos(r, 0), h.get(r, 0));
+            let name = c.opt_text(h.pos(r, 1), h.get(r, 1));
+            let region = c.text(h.pos(r, 2), h.get(r, 2));
+            let kind = c.opt_text(h.pos(r, 3), h.get(r, 3)).unwrap_or_default();
+            let parent = c.opt_text(h.pos(r, 4), h.get(r, 4));
+            let (Some(id), Some(region)) = (id, region) else {
+                continue;
             };
-            for r in &s.units.rows {
-                let id = c.text(h.pos(r, 0), h.get(r, 0));
-                let name = c.opt_text(h.pos(r, 1), h.get(r, 1));
-                let region = c.text(h.pos(r, 2), h.get(r, 2));
-                let kind = c.opt_text(h.pos(r, 3), h.get(r, 3)).unwrap_or_default();
-                let parent = c.opt_text(h.pos(r, 4), h.get(r, 4));
-                let (Some(id), Some(region)) = (id, region) else {
-                    continue;
-                };
-                if let Some(&prev) = unit_index.get(&id) {
-                    c.errors.at(
-                        h.pos(r, 0),
-                        format!(
-                            "duplicate unit id {id} (first at line {})",
-                            units[prev.ix()].line
-                        ),
-                    );
-                    continue;
-                }
-                let uid = UnitId(units.len() as u32);
-                unit_index.insert(id.clone(), uid);
-                parents.push(parent.map(|p| (p, h.pos(r, 4))));
-                units.push(Unit {
-                    name: name.unwrap_or_else(|| id.clone()),
-                    id,
-                    region: regions.intern(&region),
-                    kind,
-                    parent: None,
-                    line: r.line,
-                });
+            if let Some(&prev) = unit_index.get(&id) {
+                c.errors.at(
+                    h.pos(r, 0),
+                    format!(
+                        "duplicate unit id {id} (first at line {})",
+                        units[prev.ix()].line
+                    ),
+                );
+                continue;
             }
+            let uid = UnitId(units.len() as u32);
+            unit_index.insert(id.clone(), uid);
+            parents.push(parent.map(|p| (p, h.pos(r, 4))));
+            units.push(Unit {
+                name: name.unwrap_or_else(|| id.clone()),
+                id,
+                region: regions.intern(&region),
+                kind,
+                parent: None,
+                line: r.line,
+            });
         }
     }
     for (i, p) in parents.iter().enumerate() {
@@ -382,139 +350,136 @@ pub fn build_case(s: CaseSheets) -> Result<Case, InputErrors> {
     let year = s.round.year;
     let mut people: Vec<Person> = Vec::new();
     let mut person_index: HashMap<String, PersonId> = HashMap::new();
-    match Header::resolve(&s.people, &schema) {
-        Err(e) => errors.extend(e),
-        Ok(h) => {
-            for (k, a) in areas.iter().enumerate() {
-                if !h.has(base + k) && s.round.areas.is_some() {
-                    errors.at(
-                        h.header_pos(),
-                        format!(
-                            "the round declares area {} but there is no column {} ({})",
-                            a.key, a.key, a.label
-                        ),
+    if let Some(h) = errors.keep(Header::resolve(&s.people, &schema)) {
+        for (k, a) in areas.iter().enumerate() {
+            if !h.has(base + k) && s.round.areas.is_some() {
+                errors.at(
+                    h.header_pos(),
+                    format!(
+                        "the round declares area {} but there is no column {} ({})",
+                        a.key, a.key, a.label
+                    ),
+                );
+            }
+        }
+        let mut c = Cells {
+            errors: &mut errors,
+        };
+        for r in &s.people.rows {
+            let id = c.text(h.pos(r, 0), h.get(r, 0));
+            let name = c.text(h.pos(r, 1), h.get(r, 1));
+            let gender = {
+                let g = h.get(r, 2);
+                match g.to_ascii_uppercase().as_str() {
+                    "M" | "男" | "MALE" => Some(Gender::Male),
+                    "F" | "女" | "FEMALE" => Some(Gender::Female),
+                    _ => {
+                        c.errors.at(
+                            h.pos(r, 2),
+                            format!("\"{g}\" is not a gender: M/F or 男/女"),
+                        );
+                        None
+                    }
+                }
+            };
+            let birth = c.int(h.pos(r, 3), h.get(r, 3), 1900, 2100, true).flatten();
+            let rank = parse_rank(h.get(r, 4));
+            if rank.is_none() {
+                c.errors.at(
+                    h.pos(r, 4),
+                    format!(
+                        "\"{}\" is not a rank: 1..5 or 科员/副科/正科/副处/正处",
+                        h.get(r, 4)
+                    ),
+                );
+            }
+            let unit_text = h.get(r, 5);
+            let unit = match c.text(h.pos(r, 5), unit_text) {
+                Some(u) => match unit_index.get(&u) {
+                    Some(&u) => Some(u),
+                    None => {
+                        c.errors.at(h.pos(r, 5), format!("unknown unit {u}"));
+                        None
+                    }
+                },
+                None => None,
+            };
+            let region = c.opt_text(h.pos(r, 6), h.get(r, 6));
+            let native = c.opt_text(h.pos(r, 7), h.get(r, 7));
+            let leader = c.yes_no(h.pos(r, 8), h.get(r, 8), None);
+            let available = c.yes_no(h.pos(r, 9), h.get(r, 9), Some(true));
+            let must_serve = c.yes_no(h.pos(r, 10), h.get(r, 10), Some(false));
+            let last = c.int(h.pos(r, 11), h.get(r, 11), 1900, 2200, false);
+            if let (Some(Some(l)), Some(y)) = (last, year) {
+                if l > y as i64 {
+                    c.errors.at(
+                        h.pos(r, 11),
+                        format!("last served in {l}, after the round's year {y}"),
                     );
                 }
             }
-            let mut c = Cells {
-                errors: &mut errors,
+            let mut levels = Vec::with_capacity(areas.len());
+            for k in 0..areas.len() {
+                let v = c.int(h.pos(r, base + k), h.get(r, base + k), 0, 3, false);
+                levels.push(v.flatten().unwrap_or(0) as u8);
+            }
+            let (
+                Some(id),
+                Some(name),
+                Some(gender),
+                Some(birth),
+                Some(rank),
+                Some(unit),
+                Some(leader),
+                Some(available),
+                Some(must_serve),
+                Some(last),
+            ) = (
+                id, name, gender, birth, rank, unit, leader, available, must_serve, last,
+            )
+            else {
+                continue;
             };
-            for r in &s.people.rows {
-                let id = c.text(h.pos(r, 0), h.get(r, 0));
-                let name = c.text(h.pos(r, 1), h.get(r, 1));
-                let gender = {
-                    let g = h.get(r, 2);
-                    match g.to_ascii_uppercase().as_str() {
-                        "M" | "男" | "MALE" => Some(Gender::Male),
-                        "F" | "女" | "FEMALE" => Some(Gender::Female),
-                        _ => {
-                            c.errors.at(
-                                h.pos(r, 2),
-                                format!("\"{g}\" is not a gender: M/F or 男/女"),
-                            );
-                            None
-                        }
-                    }
-                };
-                let birth = c.int(h.pos(r, 3), h.get(r, 3), 1900, 2100, true).flatten();
-                let rank = parse_rank(h.get(r, 4));
-                if rank.is_none() {
-                    c.errors.at(
-                        h.pos(r, 4),
-                        format!(
-                            "\"{}\" is not a rank: 1..5 or 科员/副科/正科/副处/正处",
-                            h.get(r, 4)
-                        ),
-                    );
-                }
-                let unit_text = h.get(r, 5);
-                let unit = match c.text(h.pos(r, 5), unit_text) {
-                    Some(u) => match unit_index.get(&u) {
-                        Some(&u) => Some(u),
-                        None => {
-                            c.errors.at(h.pos(r, 5), format!("unknown unit {u}"));
-                            None
-                        }
-                    },
-                    None => None,
-                };
-                let region = c.opt_text(h.pos(r, 6), h.get(r, 6));
-                let native = c.opt_text(h.pos(r, 7), h.get(r, 7));
-                let leader = c.yes_no(h.pos(r, 8), h.get(r, 8), None);
-                let available = c.yes_no(h.pos(r, 9), h.get(r, 9), Some(true));
-                let must_serve = c.yes_no(h.pos(r, 10), h.get(r, 10), Some(false));
-                let last = c.int(h.pos(r, 11), h.get(r, 11), 1900, 2200, false);
-                if let (Some(Some(l)), Some(y)) = (last, year) {
-                    if l > y as i64 {
+            if let Some(&prev) = person_index.get(&id) {
+                c.errors.at(
+                    h.pos(r, 0),
+                    format!(
+                        "duplicate person id {id} (first at line {})",
+                        people[prev.ix()].line
+                    ),
+                );
+                continue;
+            }
+            let region = match region {
+                Some(code) => {
+                    let rid = regions.intern(&code);
+                    if !known_unit_regions.contains(&rid) {
                         c.errors.at(
-                            h.pos(r, 11),
-                            format!("last served in {l}, after the round's year {y}"),
+                            h.pos(r, 6),
+                            format!("region {code} is the region of no unit in units"),
                         );
                     }
+                    rid
                 }
-                let mut levels = Vec::with_capacity(areas.len());
-                for k in 0..areas.len() {
-                    let v = c.int(h.pos(r, base + k), h.get(r, base + k), 0, 3, false);
-                    levels.push(v.flatten().unwrap_or(0) as u8);
-                }
-                let (
-                    Some(id),
-                    Some(name),
-                    Some(gender),
-                    Some(birth),
-                    Some(rank),
-                    Some(unit),
-                    Some(leader),
-                    Some(available),
-                    Some(must_serve),
-                    Some(last),
-                ) = (
-                    id, name, gender, birth, rank, unit, leader, available, must_serve, last,
-                )
-                else {
-                    continue;
-                };
-                if let Some(&prev) = person_index.get(&id) {
-                    c.errors.at(
-                        h.pos(r, 0),
-                        format!(
-                            "duplicate person id {id} (first at line {})",
-                            people[prev.ix()].line
-                        ),
-                    );
-                    continue;
-                }
-                let region = match region {
-                    Some(code) => {
-                        let rid = regions.intern(&code);
-                        if !known_unit_regions.contains(&rid) {
-                            c.errors.at(
-                                h.pos(r, 6),
-                                format!("region {code} is the region of no unit in units"),
-                            );
-                        }
-                        rid
-                    }
-                    None => units[unit.ix()].region,
-                };
-                person_index.insert(id.clone(), PersonId(people.len() as u32));
-                people.push(Person {
-                    id,
-                    name,
-                    gender,
-                    birth_year: birth as i32,
-                    rank,
-                    unit,
-                    region,
-                    native_region: native.map(|n| regions.intern(&n)),
-                    leader,
-                    available,
-                    must_serve,
-                    last_served: last.map(|y| y as i32),
-                    levels,
-                    line: r.line,
-                });
-            }
+                None => units[unit.ix()].region,
+            };
+            person_index.insert(id.clone(), PersonId(people.len() as u32));
+            people.push(Person {
+                id,
+                name,
+                gender,
+                birth_year: birth as i32,
+                rank,
+                unit,
+                region,
+                native_region: native.map(|n| regions.intern(&n)),
+                leader,
+                available,
+                must_serve,
+                last_served: last.map(|y| y as i32),
+                levels,
+                line: r.line,
+            });
         }
     }
 
@@ -527,38 +492,35 @@ pub fn build_case(s: CaseSheets) -> Result<Case, InputErrors> {
             Column::new("from_year", "起始年份", false),
             Column::new("to_year", "终止年份", false),
         ];
-        match Header::resolve(sheet, &schema) {
-            Err(e) => errors.extend(e),
-            Ok(h) => {
-                let mut c = Cells {
-                    errors: &mut errors,
+        if let Some(h) = errors.keep(Header::resolve(sheet, &schema)) {
+            let mut c = Cells {
+                errors: &mut errors,
+            };
+            for r in &sheet.rows {
+                let person = lookup(&mut c, &h, r, 0, &person_index, "person");
+                let unit = lookup(&mut c, &h, r, 1, &unit_index, "unit");
+                let from = c.int(h.pos(r, 2), h.get(r, 2), 1900, 2200, false);
+                let to = c.int(h.pos(r, 3), h.get(r, 3), 1900, 2200, false);
+                let (Some(person), Some(unit), Some(from), Some(to)) = (person, unit, from, to)
+                else {
+                    continue;
                 };
-                for r in &sheet.rows {
-                    let person = lookup(&mut c, &h, r, 0, &person_index, "person");
-                    let unit = lookup(&mut c, &h, r, 1, &unit_index, "unit");
-                    let from = c.int(h.pos(r, 2), h.get(r, 2), 1900, 2200, false);
-                    let to = c.int(h.pos(r, 3), h.get(r, 3), 1900, 2200, false);
-                    let (Some(person), Some(unit), Some(from), Some(to)) = (person, unit, from, to)
-                    else {
+                if let (Some(a), Some(b)) = (from, to) {
+                    if b < a {
+                        c.errors.at(
+                            h.pos(r, 3),
+                            format!("the post ends in {b}, before it starts in {a}"),
+                        );
                         continue;
-                    };
-                    if let (Some(a), Some(b)) = (from, to) {
-                        if b < a {
-                            c.errors.at(
-                                h.pos(r, 3),
-                                format!("the post ends in {b}, before it starts in {a}"),
-                            );
-                            continue;
-                        }
                     }
-                    posts.push(Post {
-                        person,
-                        unit,
-                        from_year: from.map(|v| v as i32),
-                        to_year: to.map(|v| v as i32),
-                        line: r.line,
-                    });
                 }
+                posts.push(Post {
+                    person,
+                    unit,
+                    from_year: from.map(|v| v as i32),
+                    to_year: to.map(|v| v as i32),
+                    line: r.line,
+                });
             }
         }
     }
@@ -572,86 +534,83 @@ pub fn build_case(s: CaseSheets) -> Result<Case, InputErrors> {
             Column::new("b", "乙", true),
             Column::new("note", "备注", false),
         ];
-        match Header::resolve(sheet, &schema) {
-            Err(e) => errors.extend(e),
-            Ok(h) => {
-                let mut c = Cells {
-                    errors: &mut errors,
-                };
-                let mut kin_seen: HashSet<(PersonId, PersonId)> = HashSet::new();
-                for r in &sheet.rows {
-                    let note = h.get(r, 3).to_string();
-                    let kind = h.get(r, 0);
-                    match kind.to_ascii_lowercase().as_str() {
-                        "kin" | "亲属" => {
-                            let a = lookup(&mut c, &h, r, 1, &person_index, "person");
-                            let b = lookup(&mut c, &h, r, 2, &person_index, "person");
-                            let (Some(a), Some(b)) = (a, b) else { continue };
-                            if a == b {
-                                c.errors.at(
-                                    h.pos(r, 2),
-                                    format!("{} is named as kin of themself", h.get(r, 1)),
-                                );
-                                continue;
-                            }
-                            if kin_seen.insert((a.min(b), a.max(b))) {
-                                kin.push(KinFact {
-                                    a,
-                                    b,
-                                    note,
-                                    line: r.line,
-                                });
-                            }
+        if let Some(h) = errors.keep(Header::resolve(sheet, &schema)) {
+            let mut c = Cells {
+                errors: &mut errors,
+            };
+            let mut kin_seen: HashSet<(PersonId, PersonId)> = HashSet::new();
+            for r in &sheet.rows {
+                let note = h.get(r, 3).to_string();
+                let kind = h.get(r, 0);
+                match kind.to_ascii_lowercase().as_str() {
+                    "kin" | "亲属" => {
+                        let a = lookup(&mut c, &h, r, 1, &person_index, "person");
+                        let b = lookup(&mut c, &h, r, 2, &person_index, "person");
+                        let (Some(a), Some(b)) = (a, b) else { continue };
+                        if a == b {
+                            c.errors.at(
+                                h.pos(r, 2),
+                                format!("{} is named as kin of themself", h.get(r, 1)),
+                            );
+                            continue;
                         }
-                        "relative_at" | "亲属任职" | "conflict" | "公务回避" => {
-                            let a = lookup(&mut c, &h, r, 1, &person_index, "person");
-                            let b = lookup(&mut c, &h, r, 2, &unit_index, "unit");
-                            let (Some(person), Some(unit)) = (a, b) else {
-                                continue;
-                            };
-                            let f = UnitFact {
-                                person,
-                                unit,
-                                note,
-                                line: r.line,
-                            };
-                            if matches!(kind, "conflict" | "公务回避")
-                                || kind.eq_ignore_ascii_case("conflict")
-                            {
-                                conflicts.push(f);
-                            } else {
-                                relatives.push(f);
-                            }
-                        }
-                        "business" | "业务关联" => {
-                            let a = lookup(&mut c, &h, r, 1, &unit_index, "unit");
-                            let b = lookup(&mut c, &h, r, 2, &unit_index, "unit");
-                            let (Some(a), Some(b)) = (a, b) else { continue };
-                            if a == b {
-                                c.errors.at(
-                                    h.pos(r, 2),
-                                    format!(
-                                        "a business tie of unit {} with itself",
-                                        h.get(r, 1)
-                                    ),
-                                );
-                                continue;
-                            }
-                            ties.push(Tie {
+                        if kin_seen.insert((a.min(b), a.max(b))) {
+                            kin.push(KinFact {
                                 a,
                                 b,
                                 note,
                                 line: r.line,
                             });
                         }
-                        _ => c.errors.at(
-                            h.pos(r, 0),
-                            format!(
-                                "\"{kind}\" is not a relation kind: kin (亲属), relative_at (亲属任职), \
-                                 conflict (公务回避) or business (业务关联)"
-                            ),
-                        ),
                     }
+                    "relative_at" | "亲属任职" | "conflict" | "公务回避" => {
+                        let a = lookup(&mut c, &h, r, 1, &person_index, "person");
+                        let b = lookup(&mut c, &h, r, 2, &unit_index, "unit");
+                        let (Some(person), Some(unit)) = (a, b) else {
+                            continue;
+                        };
+                        let f = UnitFact {
+                            person,
+                            unit,
+                            note,
+                            line: r.line,
+                        };
+                        if matches!(kind, "conflict" | "公务回避")
+                            || kind.eq_ignore_ascii_case("conflict")
+                        {
+                            conflicts.push(f);
+                        } else {
+                            relatives.push(f);
+                        }
+                    }
+                    "business" | "业务关联" => {
+                        let a = lookup(&mut c, &h, r, 1, &unit_index, "unit");
+                        let b = lookup(&mut c, &h, r, 2, &unit_index, "unit");
+                        let (Some(a), Some(b)) = (a, b) else { continue };
+                        if a == b {
+                            c.errors.at(
+                                h.pos(r, 2),
+                                format!(
+                                    "a business tie of unit {} with itself",
+                                    h.get(r, 1)
+                                ),
+                            );
+                            continue;
+                        }
+                        ties.push(Tie {
+                            a,
+                            b,
+                            note,
+                            line: r.line,
+                        });
+                    }
+                    _ => c.errors.at(
+                        h.pos(r, 0),
+                        format!(
+                            "\"{kind}\" is not a relation kind: kin (亲属), relative_at (亲属任职), \
+                             conflict (公务回避) or business (业务关联)"
+                        ),
+                    ),
                 }
             }
         }

@@ -326,41 +326,38 @@ pub fn round_from_sheets(
         Column::new("target", "被巡察单位", true),
         Column::new("size", "规模", false),
     ];
-    match Header::resolve(round, &schema) {
-        Err(e) => errors.extend(e),
-        Ok(h) => {
-            for r in &round.rows {
-                let id = h.get(r, 0);
-                let target = h.get(r, 1);
-                if id.is_empty() {
-                    errors.at(h.pos(r, 0), "empty; a group id is needed");
-                    continue;
+    if let Some(h) = errors.keep(Header::resolve(round, &schema)) {
+        for r in &round.rows {
+            let id = h.get(r, 0);
+            let target = h.get(r, 1);
+            if id.is_empty() {
+                errors.at(h.pos(r, 0), "empty; a group id is needed");
+                continue;
+            }
+            let gi = match spec.groups.iter().position(|g| g.id.0 == id) {
+                Some(i) => i,
+                None => {
+                    spec.groups.push(GroupSpec {
+                        id: (id.to_string(), h.pos(r, 0)),
+                        targets: vec![],
+                        size: None,
+                    });
+                    spec.groups.len() - 1
                 }
-                let gi = match spec.groups.iter().position(|g| g.id.0 == id) {
-                    Some(i) => i,
-                    None => {
-                        spec.groups.push(GroupSpec {
-                            id: (id.to_string(), h.pos(r, 0)),
-                            targets: vec![],
-                            size: None,
-                        });
-                        spec.groups.len() - 1
-                    }
-                };
-                if !target.is_empty() {
-                    spec.groups[gi]
-                        .targets
-                        .push((target.to_string(), h.pos(r, 1)));
-                }
-                let size = h.get(r, 2);
-                if !size.is_empty() {
-                    match parse_range(size) {
-                        Some(s) if s.0 >= 1 && s.0 <= s.1 => spec.groups[gi].size = Some(s),
-                        _ => errors.at(
-                            h.pos(r, 2),
-                            format!("\"{size}\" is not a size range such as 4-6"),
-                        ),
-                    }
+            };
+            if !target.is_empty() {
+                spec.groups[gi]
+                    .targets
+                    .push((target.to_string(), h.pos(r, 1)));
+            }
+            let size = h.get(r, 2);
+            if !size.is_empty() {
+                match parse_range(size) {
+                    Some(s) if s.0 >= 1 && s.0 <= s.1 => spec.groups[gi].size = Some(s),
+                    _ => errors.at(
+                        h.pos(r, 2),
+                        format!("\"{size}\" is not a size range such as 4-6"),
+                    ),
                 }
             }
         }
@@ -370,20 +367,17 @@ pub fn round_from_sheets(
             Column::new("key", "项目", true),
             Column::new("value", "值", true),
         ];
-        match Header::resolve(sheet, &schema) {
-            Err(e) => errors.extend(e),
-            Ok(h) => {
-                for r in &sheet.rows {
-                    apply_key_value(
-                        &mut spec,
-                        h.get(r, 0),
-                        h.get(r, 1),
-                        h.pos(r, 1),
-                        &mut errors,
-                    );
-                }
-                check_policy(&spec.policy, &sheet.source, &mut errors);
+        if let Some(h) = errors.keep(Header::resolve(sheet, &schema)) {
+            for r in &sheet.rows {
+                apply_key_value(
+                    &mut spec,
+                    h.get(r, 0),
+                    h.get(r, 1),
+                    h.pos(r, 1),
+                    &mut errors,
+                );
             }
+            check_policy(&spec.policy, &sheet.source, &mut errors);
         }
     }
     if let Some(sheet) = pins {
@@ -392,31 +386,26 @@ pub fn round_from_sheets(
             Column::new("group", "组别", true),
             Column::new("role", "角色", false),
         ];
-        match Header::resolve(sheet, &schema) {
-            Err(e) => errors.extend(e),
-            Ok(h) => {
-                for r in &sheet.rows {
-                    let role_text = h.get(r, 2);
-                    let role = if role_text.is_empty() {
-                        Role::Member
-                    } else if let Some(role) = parse_role(role_text) {
-                        role
-                    } else {
-                        errors.at(
-                            h.pos(r, 2),
-                            format!(
-                                "\"{role_text}\" is not a role: leader (组长) or member (组员)"
-                            ),
-                        );
-                        continue;
-                    };
-                    spec.pins.push(PinSpec {
-                        person: (h.get(r, 0).to_string(), h.pos(r, 0)),
-                        group: (h.get(r, 1).to_string(), h.pos(r, 1)),
-                        role,
-                        pos: h.row_pos(r),
-                    });
-                }
+        if let Some(h) = errors.keep(Header::resolve(sheet, &schema)) {
+            for r in &sheet.rows {
+                let role_text = h.get(r, 2);
+                let role = if role_text.is_empty() {
+                    Role::Member
+                } else if let Some(role) = parse_role(role_text) {
+                    role
+                } else {
+                    errors.at(
+                        h.pos(r, 2),
+                        format!("\"{role_text}\" is not a role: leader (组长) or member (组员)"),
+                    );
+                    continue;
+                };
+                spec.pins.push(PinSpec {
+                    person: (h.get(r, 0).to_string(), h.pos(r, 0)),
+                    group: (h.get(r, 1).to_string(), h.pos(r, 1)),
+                    role,
+                    pos: h.row_pos(r),
+                });
             }
         }
     }
