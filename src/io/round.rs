@@ -154,7 +154,14 @@ pub fn parse_round_toml(text: &str, display: &str) -> Result<RoundSpec, InputErr
     let file = Position::file(display);
     let raw: RoundToml = toml::from_str(text).map_err(|e| {
         let pos = match e.span() {
-            Some(s) => file.at_line(line_of(text, s.start)),
+            Some(s) => {
+                let start = s.start.min(text.len());
+                let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+                let column = text
+                    .get(line_start..start)
+                    .map_or(1, |t| t.chars().count() + 1);
+                file.at_line(line_of(text, start)).col(format!("{column}"))
+            }
             None => file.clone(),
         };
         InputError::data(pos, e.message().trim().to_string())
@@ -565,8 +572,14 @@ mod tests {
         let e = parse_round_toml(text, "round.toml")
             .unwrap_err()
             .to_string();
-        assert!(e.contains("round.toml: line 4"), "{e}");
-        assert!(e.contains("max_same_regio"), "{e}");
+        assert!(
+            e.contains("round.toml: line 4, column 1: unknown field `max_same_regio`"),
+            "{e}"
+        );
+        let e = parse_round_toml("year = 2026\nname = \"第七轮\" x\n", "round.toml")
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("round.toml: line 2, column 14"), "{e}");
     }
 
     #[test]
