@@ -2,7 +2,7 @@
 //! or one workbook with the same sheets; every reference checked.
 
 use super::round::{parse_round_toml, round_from_sheets, RoundSpec};
-use super::sheet::{read_csv, Cells, Column, Header, Sheet, Workbook};
+use super::sheet::{opt_text, read_csv, Cells, Column, Header, Sheet, Workbook};
 use crate::error::{InputError, InputErrors, Position};
 use crate::model::{
     Area, Case, Gender, Group, GroupId, KinFact, Person, PersonId, Pin, Post, RegionId, Round, Tie,
@@ -255,10 +255,10 @@ pub fn build_case(s: CaseSheets) -> Result<Case, InputErrors> {
         };
         for r in &s.units.rows {
             let id = c.text(h.pos(r, 0), h.get(r, 0));
-            let name = c.opt_text(h.pos(r, 1), h.get(r, 1));
+            let name = opt_text(h.get(r, 1));
             let region = c.text(h.pos(r, 2), h.get(r, 2));
-            let kind = c.opt_text(h.pos(r, 3), h.get(r, 3)).unwrap_or_default();
-            let parent = c.opt_text(h.pos(r, 4), h.get(r, 4));
+            let kind = opt_text(h.get(r, 3)).unwrap_or_default();
+            let parent = opt_text(h.get(r, 4));
             let (Some(id), Some(region)) = (id, region) else {
                 continue;
             };
@@ -404,8 +404,8 @@ pub fn build_case(s: CaseSheets) -> Result<Case, InputErrors> {
                 },
                 None => None,
             };
-            let region = c.opt_text(h.pos(r, 6), h.get(r, 6));
-            let native = c.opt_text(h.pos(r, 7), h.get(r, 7));
+            let region = opt_text(h.get(r, 6));
+            let native = opt_text(h.get(r, 7));
             let leader = c.yes_no(h.pos(r, 8), h.get(r, 8), None);
             let available = c.yes_no(h.pos(r, 9), h.get(r, 9), Some(true));
             let must_serve = c.yes_no(h.pos(r, 10), h.get(r, 10), Some(false));

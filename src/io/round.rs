@@ -208,7 +208,11 @@ pub fn parse_round_toml(text: &str, display: &str) -> Result<RoundSpec, InputErr
             max_same_region,
             max_same_unit
         );
-        check_policy(&spec.policy, &pos, &mut errors);
+        check_policy(
+            &spec.policy,
+            &|k| pos.col(format!("policy.{k}")),
+            &mut errors,
+        );
     }
     for (k, v) in raw.requirements {
         let pos = at(v.span()).col(format!("requirements.{k}"));
@@ -293,17 +297,18 @@ pub fn parse_role(s: &str) -> Option<Role> {
     }
 }
 
-fn check_policy(p: &Policy, pos: &Position, errors: &mut InputErrors) {
+/// Checks the policy for sense; `pos_of(key)` says where a key was written.
+fn check_policy(p: &Policy, pos_of: &dyn Fn(&str) -> Position, errors: &mut InputErrors) {
     let (a, b) = p.group_size;
     if a == 0 || a > b {
         errors.at(
-            pos.col("policy.group_size"),
+            pos_of("group_size"),
             format!("[{a}, {b}] is not a range min ≤ max with min ≥ 1"),
         );
     }
     if p.leaders_per_group > a {
         errors.at(
-            pos.col("policy.leaders_per_group"),
+            pos_of("leaders_per_group"),
             format!(
                 "{} leaders do not fit in groups of at least {a}",
                 p.leaders_per_group
@@ -311,10 +316,10 @@ fn check_policy(p: &Policy, pos: &Position, errors: &mut InputErrors) {
         );
     }
     if p.max_same_region == 0 {
-        errors.at(pos.col("policy.max_same_region"), "must be at least 1");
+        errors.at(pos_of("max_same_region"), "must be at least 1");
     }
     if p.max_same_unit == 0 {
-        errors.at(pos.col("policy.max_same_unit"), "must be at least 1");
+        errors.at(pos_of("max_same_unit"), "must be at least 1");
     }
 }
 
@@ -375,7 +380,9 @@ pub fn round_from_sheets(
             Column::new("value", "值", true),
         ];
         if let Some(h) = errors.keep(Header::resolve(sheet, &schema)) {
+            let mut written: std::collections::HashMap<String, Position> = Default::default();
             for r in &sheet.rows {
+                written.insert(h.get(r, 0).trim().to_string(), h.pos(r, 1));
                 apply_key_value(
                     &mut spec,
                     h.get(r, 0),
@@ -384,7 +391,13 @@ pub fn round_from_sheets(
                     &mut errors,
                 );
             }
-            check_policy(&spec.policy, &sheet.source, &mut errors);
+            let pos_of = |k: &str| {
+                written
+                    .get(k)
+                    .cloned()
+                    .unwrap_or_else(|| sheet.source.col(format!("key {k} (default)")))
+            };
+            check_policy(&spec.policy, &pos_of, &mut errors);
         }
     }
     if let Some(sheet) = pins {

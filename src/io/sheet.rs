@@ -46,6 +46,15 @@ pub fn read_csv(path: &Path, display: &str) -> Result<Sheet, InputErrors> {
 pub fn read_csv_bytes(bytes: &[u8], display: &str) -> Result<Sheet, InputErrors> {
     let source = Position::file(display);
     let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
+    // the csv crate counts lines by LF after the record: CRLF files come out
+    // one line late and CR-only files never advance, so make every end a LF
+    let normalized;
+    let bytes = if bytes.contains(&b'\r') {
+        normalized = normalize_line_ends(bytes);
+        &normalized[..]
+    } else {
+        bytes
+    };
     let mut rdr = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
@@ -54,12 +63,27 @@ pub fn read_csv_bytes(bytes: &[u8], display: &str) -> Result<Sheet, InputErrors>
     let mut headers: Option<(Vec<String>, usize)> = None;
     let mut rows = Vec::new();
     let mut record = csv::ByteRecord::new();
+    // the crate's own line numbers lag after blank lines: count from byte offsets
+    let mut counted = (0usize, 1usize); // (offset, line at that offset)
+    let mut line_at = |offset: usize| -> usize {
+        let (from, mut line) = counted;
+        let offset = offset.min(bytes.len());
+        if offset >= from {
+            line += bytes[from..offset].iter().filter(|&&b| b == b'\n').count();
+        }
+        counted = (offset.max(from), line);
+        // the record starts after any blank lines at the offset
+        line + bytes[offset..].iter().take_while(|&&b| b == b'\n').count()
+    };
     loop {
         match rdr.read_byte_record(&mut record) {
             Ok(false) => break,
             Ok(true) => {}
             Err(e) => {
-                let line = e.position().map(|p| p.line() as usize).unwrap_or(0);
+                let line = e
+                    .position()
+                    .map(|p| line_at(p.byte() as usize))
+                    .unwrap_or(0);
                 errors.at(
                     source.at_line(line),
                     format!("not a readable CSV line: {e}"),
@@ -67,7 +91,10 @@ pub fn read_csv_bytes(bytes: &[u8], display: &str) -> Result<Sheet, InputErrors>
                 break;
             }
         }
-        let line = record.position().map(|p| p.line() as usize).unwrap_or(0);
+        let line = record
+            .position()
+            .map(|p| line_at(p.byte() as usize))
+            .unwrap_or(0);
         let mut cells = Vec::with_capacity(record.len());
         let mut bad = false;
         for (i, field) in record.iter().enumerate() {
@@ -125,6 +152,24 @@ pub fn read_csv_bytes(bytes: &[u8], display: &str) -> Result<Sheet, InputErrors>
     })
 }
 
+/// CRLF and lone CR become LF.
+fn normalize_line_ends(bytes: &[u8]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'\r' {
+            out.push(b'\n');
+            if bytes.get(i + 1) == Some(&b'\n') {
+                i += 1;
+            }
+        } else {
+            out.push(bytes[i]);
+        }
+        i += 1;
+    }
+    out
+}
+
 /// An open workbook: its sheets by name.
 pub struct Workbook {
     display: String,
@@ -170,7 +215,7 @@ impl Workbook {
                 path: display.clone(),
                 message: format!("sheet cannot be read: {e}"),
             })?;
-        Ok(Some(sheet_from_range(&range, &display)))
+        sheet_from_range(&range, &display).map(Some)
     }
 }
 
@@ -188,30 +233,65 @@ fn cell_text(d: &Data) -> Result<String, String> {
         }
         Data::Bool(b) => if *b { "yes" } else { "no" }.to_string(),
         Data::DateTimeIso(s) | Data::DurationIso(s) => s.clone(),
+        // no column of a case holds a date: one is a year typed as a date, or an
+        // id such as 3-1 that the spreadsheet turned into one
         Data::DateTime(dt) => {
+            let shown = match dt.as_datetime() {
+                Some(t) => {
+                    use chrono::{Datelike, Timelike};
+                    let day = format!("{:04}-{:02}-{:02}", t.year(), t.month(), t.day());
+                    if t.hour() == 0 && t.minute() == 0 {
+                        day
+                    } else {
+                        format!("{day} {:02}:{:02}", t.hour(), t.minute())
+                    }
+                }
+                None => dt.as_f64().to_string(),
+            };
             return Err(format!(
-                "a date cell ({}); years are plain numbers such as 2021",
-                dt.as_f64()
+                "a date cell ({shown}): years are plain numbers such as 2021, and an id the \
+                 spreadsheet turned into a date must be typed again in a column formatted as text (文本)"
+            ));
+        }
+        Data::Error(e) => {
+            return Err(format!(
+                "a spreadsheet error cell ({e}); put the value itself here"
             ))
         }
-        Data::Error(e) => return Err(format!("a spreadsheet error cell ({e})")),
     })
 }
 
 /// Builds a sheet from a calamine range (lines are spreadsheet row numbers).
-pub fn sheet_from_range(range: &calamine::Range<Data>, display: &str) -> Sheet {
+/// Error cells (`#N/A`, `#REF!`, …) and date cells are reported by row and column.
+pub fn sheet_from_range(
+    range: &calamine::Range<Data>,
+    display: &str,
+) -> Result<Sheet, InputErrors> {
     let source = Position::file(display);
     let (row0, _) = range.start().unwrap_or((0, 0));
+    let mut errors = InputErrors::default();
     let mut headers: Option<(Vec<String>, usize)> = None;
     let mut rows = Vec::new();
     for (i, r) in range.rows().enumerate() {
         let line = row0 as usize + i + 1;
         let mut cells: Vec<String> = Vec::with_capacity(r.len());
-        for d in r {
+        for (j, d) in r.iter().enumerate() {
             match cell_text(d) {
                 Ok(s) => cells.push(s),
-                // a marker the typed parsers report with the cell's position
-                Err(msg) => cells.push(format!("\u{1}{msg}")),
+                Err(msg) => {
+                    let column = match &headers {
+                        Some((h, _)) if h.get(j).is_some_and(|n| !n.is_empty()) => {
+                            format!("\"{}\"", h[j])
+                        }
+                        _ => format!("#{}", j + 1),
+                    };
+                    let pos = match &headers {
+                        Some(_) => source.at_row(rows.len() + 1, line),
+                        None => source.at_line(line),
+                    };
+                    errors.at(pos.col(column), msg);
+                    cells.push(String::new());
+                }
             }
         }
         if cells.iter().all(|c| c.is_empty()) {
@@ -230,12 +310,12 @@ pub fn sheet_from_range(range: &calamine::Range<Data>, display: &str) -> Sheet {
         }
     }
     let (headers, header_line) = headers.unwrap_or_default();
-    Sheet {
+    errors.into_result(Sheet {
         source,
         headers,
         header_line,
         rows,
-    }
+    })
 }
 
 /// A column a table may have.
@@ -278,6 +358,10 @@ impl Header {
     /// columns and missing required ones are errors.
     pub fn resolve(sheet: &Sheet, schema: &[Column]) -> Result<Header, InputErrors> {
         let mut errors = InputErrors::default();
+        if sheet.headers.is_empty() {
+            errors.at(sheet.source.clone(), "empty: a header row is needed");
+            return Err(errors);
+        }
         let mut index = vec![None; schema.len()];
         let at = sheet.source.at_line(sheet.header_line);
         for (j, h) in sheet.headers.iter().enumerate() {
@@ -385,20 +469,8 @@ pub struct Cells<'a> {
 }
 
 impl Cells<'_> {
-    fn marker(&mut self, pos: &Position, s: &str) -> bool {
-        if let Some(msg) = s.strip_prefix('\u{1}') {
-            self.errors.at(pos.clone(), msg.to_string());
-            true
-        } else {
-            false
-        }
-    }
-
     /// A non-empty text.
     pub fn text(&mut self, pos: Position, s: &str) -> Option<String> {
-        if self.marker(&pos, s) {
-            return None;
-        }
         if s.is_empty() {
             self.errors.at(pos, "empty; a value is needed");
             return None;
@@ -406,19 +478,8 @@ impl Cells<'_> {
         Some(s.to_string())
     }
 
-    /// Optional text ("" → None).
-    pub fn opt_text(&mut self, pos: Position, s: &str) -> Option<String> {
-        if self.marker(&pos, s) || s.is_empty() {
-            return None;
-        }
-        Some(s.to_string())
-    }
-
     /// A yes/no value; blank gives `default` (or an error when `None`).
     pub fn yes_no(&mut self, pos: Position, s: &str, default: Option<bool>) -> Option<bool> {
-        if self.marker(&pos, s) {
-            return None;
-        }
         match parse_yes_no(s) {
             Some(b) => Some(b),
             None if s.is_empty() => {
@@ -444,9 +505,6 @@ impl Cells<'_> {
         hi: i64,
         required: bool,
     ) -> Option<Option<i64>> {
-        if self.marker(&pos, s) {
-            return None;
-        }
         if s.is_empty() {
             if required {
                 self.errors.at(pos, "empty; a number is needed");
@@ -461,6 +519,15 @@ impl Cells<'_> {
                     .at(pos, format!("{v} is out of range {lo}..{hi}"));
                 None
             }
+            None if looks_like_a_date(s) => {
+                self.errors.at(
+                    pos,
+                    format!(
+                        "\"{s}\" is a date; a year or a number is written plainly, such as 2021"
+                    ),
+                );
+                None
+            }
             None => {
                 self.errors
                     .at(pos, format!("\"{s}\" is not a whole number"));
@@ -468,6 +535,20 @@ impl Cells<'_> {
             }
         }
     }
+}
+
+/// Optional text: `""` is `None`.
+pub fn opt_text(s: &str) -> Option<String> {
+    (!s.is_empty()).then(|| s.to_string())
+}
+
+/// `2021-05-01` or `2021/5/1`: a date written where a number belongs.
+fn looks_like_a_date(s: &str) -> bool {
+    let parts: Vec<&str> = s.split(['-', '/', ' ']).collect();
+    parts.len() >= 3
+        && parts[..3]
+            .iter()
+            .all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit()))
 }
 
 /// `yes/no`, `y/n`, `true/false`, `1/0`, `是/否`, `√/×`.
@@ -502,6 +583,19 @@ mod tests {
         assert_eq!(s.rows[1].line, 5);
         assert_eq!(s.rows[1].row, 2);
         assert_eq!(s.rows[1].cells, vec!["B", "乙"]);
+    }
+
+    #[test]
+    fn crlf_and_cr_line_ends_count_lines() {
+        for text in ["id,name\r\nA,x\r\n\r\nB,y\r\n", "id,name\rA,x\r\rB,y\r"] {
+            let s = read_csv_bytes(text.as_bytes(), "t.csv").unwrap();
+            assert_eq!(s.header_line, 1);
+            assert_eq!((s.rows[0].line, s.rows[1].line), (2, 4), "{text:?}");
+        }
+        // a line break inside a quoted cell still counts
+        let s = read_csv_bytes(b"id,name\r\n\"A\r\nB\",x\r\nC,y\r\n", "t.csv").unwrap();
+        assert_eq!(s.rows[0].cells[0], "A\nB");
+        assert_eq!(s.rows[1].line, 4);
     }
 
     #[test]
