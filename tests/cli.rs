@@ -559,3 +559,46 @@ fn convert_writes_a_workbook_that_reads_back_the_same() {
     );
     assert_eq!(a, b);
 }
+
+#[test]
+fn one_bad_cell_is_one_error_not_a_cascade() {
+    // P07 has a past post and P11 a relative: their rows fail, their facts are not "unknown"
+    let (_d, case) = copy_case("tiny");
+    let people = case.join("people.csv");
+    edit(&people, "P07,陈曾任,M,", "P07,陈曾任,X,");
+    edit(
+        &people,
+        "P11,沈亲戚,M,1984,2,E-GOV",
+        "P11,沈亲戚,M,1984,9,E-GOV",
+    );
+    let o = xuncha(&["explain", case.to_str().unwrap()]);
+    let err = stderr(&o);
+    assert_eq!(code(&o), 2);
+    assert!(err.contains("the input has 2 problems"), "{err}");
+    assert!(
+        err.contains("people.csv: row 7 (line 8), column \"gender\""),
+        "{err}"
+    );
+    assert!(
+        err.contains("people.csv: row 11 (line 12), column \"rank\""),
+        "{err}"
+    );
+    assert!(!err.contains("unknown person"), "{err}");
+}
+
+#[test]
+fn leaders_per_group_zero_is_refused() {
+    let (_d, case) = copy_case("tiny");
+    edit(
+        &case.join("round.toml"),
+        "leaders_per_group = 1",
+        "leaders_per_group = 0",
+    );
+    let o = xuncha(&["explain", case.to_str().unwrap()]);
+    assert_eq!(code(&o), 2);
+    assert!(
+        stderr(&o).contains("column policy.leaders_per_group: must be at least 1"),
+        "{}",
+        stderr(&o)
+    );
+}

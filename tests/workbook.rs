@@ -122,3 +122,42 @@ fn a_missing_sheet_lists_the_sheets_there_are() {
     let err = load_case(&path).unwrap_err().to_string();
     assert!(err.contains("case.xlsx: not a readable workbook"), "{err}");
 }
+
+#[test]
+fn a_workbook_without_a_year_says_where_to_add_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("case.xlsx");
+    let source = Path::new(env!("CARGO_MANIFEST_DIR")).join("data/tiny");
+    let read = |f: &str| std::fs::read_to_string(source.join(f)).unwrap();
+    let mut book = Workbook::new();
+    put(
+        book.add_worksheet().set_name("units").unwrap(),
+        0,
+        0,
+        &read("units.csv"),
+    );
+    put(
+        book.add_worksheet().set_name("people").unwrap(),
+        0,
+        0,
+        &read("people.csv"),
+    );
+    put(
+        book.add_worksheet().set_name("round").unwrap(),
+        0,
+        0,
+        "group,target\nG1,A-T1",
+    );
+    put(
+        book.add_worksheet().set_name("policy").unwrap(),
+        0,
+        0,
+        "key,value\nname,小样例",
+    );
+    book.save(&path).unwrap();
+    let err = load_case(&path).unwrap_err().to_string();
+    assert!(
+        err.contains("case.xlsx [policy]: the round has no year, which post look-back and ages need: add a row: year | 2026"),
+        "{err}"
+    );
+}

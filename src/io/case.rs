@@ -160,6 +160,13 @@ pub fn read_case_sheets(path: &Path) -> Result<CaseSheets, InputErrors> {
     }
 }
 
+/// Ids of rows that could not be read.
+#[derive(Default)]
+struct Broken {
+    units: HashSet<String>,
+    people: HashSet<String>,
+}
+
 fn assemble(
     units: Option<Sheet>,
     people: Option<Sheet>,
@@ -248,6 +255,9 @@ pub fn build_case(s: CaseSheets) -> Result<Case, InputErrors> {
     ];
     let mut units: Vec<Unit> = Vec::new();
     let mut unit_index: HashMap<String, UnitId> = HashMap::new();
+    // ids of rows that could not be read: references to them are not errors
+    // of their own (the row's error says what is wrong)
+    let mut broken = Broken::default();
     let mut parents: Vec<Option<(String, Position)>> = Vec::new();
     if let Some(h) = errors.keep(Header::resolve(&s.units, &schema)) {
         let mut c = Cells {
@@ -260,6 +270,7 @@ pub fn build_case(s: CaseSheets) -> Result<Case, InputErrors> {
             let kind = opt_text(h.get(r, 3)).unwrap_or_default();
             let parent = opt_text(h.get(r, 4));
             let (Some(id), Some(region)) = (id, region) else {
+                broken.units.insert(h.get(r, 0).to_string());
                 continue;
             };
             if let Some(&prev) = unit_index.get(&id) {
@@ -293,6 +304,7 @@ pub fn build_case(s: CaseSheets) -> Result<Case, InputErrors> {
                     format!("unit {pid} names itself as its parent"),
                 ),
                 Some(&u) => units[i].parent = Some(u),
+                None if broken.units.contains(pid) => {}
                 None => errors.at(pos.clone(), format!("unknown unit {pid}")),
             }
         }
@@ -397,6 +409,7 @@ pub fn build_case(s: CaseSheets) -> Result<Case, InputErrors> {
             let unit = match c.text(h.pos(r, 5), unit_text) {
                 Some(u) => match unit_index.get(&u) {
                     Some(&u) => Some(u),
+                    None if broken.units.contains(&u) => None,
                     None => {
                         c.errors.at(h.pos(r, 5), format!("unknown unit {u}"));
                         None
@@ -438,6 +451,7 @@ pub fn build_case(s: CaseSheets) -> Result<Case, InputErrors> {
                 id, name, gender, birth, rank, unit, leader, available, must_serve, last,
             )
             else {
+                broken.people.insert(h.get(r, 0).to_string());
                 continue;
             };
             if let Some(&prev) = person_index.get(&id) {
@@ -497,8 +511,8 @@ pub fn build_case(s: CaseSheets) -> Result<Case, InputErrors> {
                 errors: &mut errors,
             };
             for r in &sheet.rows {
-                let person = lookup(&mut c, &h, r, 0, &person_index, "person");
-                let unit = lookup(&mut c, &h, r, 1, &unit_index, "unit");
+                let person = lookup(&mut c, &h, r, 0, (&person_index, &broken.people), "person");
+                let unit = lookup(&mut c, &h, r, 1, (&unit_index, &broken.units), "unit");
                 let from = c.int(h.pos(r, 2), h.get(r, 2), 1900, 2200, false);
                 let to = c.int(h.pos(r, 3), h.get(r, 3), 1900, 2200, false);
                 let (Some(person), Some(unit), Some(from), Some(to)) = (person, unit, from, to)
@@ -544,8 +558,8 @@ pub fn build_case(s: CaseSheets) -> Result<Case, InputErrors> {
                 let kind = h.get(r, 0);
                 match kind.to_ascii_lowercase().as_str() {
                     "kin" | "亲属" => {
-                        let a = lookup(&mut c, &h, r, 1, &person_index, "person");
-                        let b = lookup(&mut c, &h, r, 2, &person_index, "person");
+                        let a = lookup(&mut c, &h, r, 1, (&person_index, &broken.people), "person");
+                        let b = lookup(&mut c, &h, r, 2, (&person_index, &broken.people), "person");
                         let (Some(a), Some(b)) = (a, b) else { continue };
                         if a == b {
                             c.errors.at(
@@ -564,8 +578,8 @@ pub fn build_case(s: CaseSheets) -> Result<Case, InputErrors> {
                         }
                     }
                     "relative_at" | "亲属任职" | "conflict" | "公务回避" => {
-                        let a = lookup(&mut c, &h, r, 1, &person_index, "person");
-                        let b = lookup(&mut c, &h, r, 2, &unit_index, "unit");
+                        let a = lookup(&mut c, &h, r, 1, (&person_index, &broken.people), "person");
+                        let b = lookup(&mut c, &h, r, 2, (&unit_index, &broken.units), "unit");
                         let (Some(person), Some(unit)) = (a, b) else {
                             continue;
                         };
@@ -584,8 +598,8 @@ pub fn build_case(s: CaseSheets) -> Result<Case, InputErrors> {
                         }
                     }
                     "business" | "业务关联" => {
-                        let a = lookup(&mut c, &h, r, 1, &unit_index, "unit");
-                        let b = lookup(&mut c, &h, r, 2, &unit_index, "unit");
+                        let a = lookup(&mut c, &h, r, 1, (&unit_index, &broken.units), "unit");
+                        let b = lookup(&mut c, &h, r, 2, (&unit_index, &broken.units), "unit");
                         let (Some(a), Some(b)) = (a, b) else { continue };
                         if a == b {
                             c.errors.at(
@@ -616,7 +630,14 @@ pub fn build_case(s: CaseSheets) -> Result<Case, InputErrors> {
         }
     }
 
-    let round = build_round(&s.round, areas, &unit_index, &person_index, &mut errors);
+    let round = build_round(
+        &s.round,
+        areas,
+        &unit_index,
+        &person_index,
+        &broken,
+        &mut errors,
+    );
     let Some(round) = round else {
         return Err(errors);
     };
@@ -654,12 +675,13 @@ fn lookup<T: Copy>(
     h: &Header,
     r: &super::sheet::SheetRow,
     k: usize,
-    index: &HashMap<String, T>,
+    (index, broken): (&HashMap<String, T>, &HashSet<String>),
     what: &str,
 ) -> Option<T> {
     let text = c.text(h.pos(r, k), h.get(r, k))?;
     match index.get(&text) {
         Some(&v) => Some(v),
+        None if broken.contains(&text) => None,
         None => {
             c.errors.at(h.pos(r, k), format!("unknown {what} {text}"));
             None
@@ -689,14 +711,18 @@ fn build_round(
     areas: Vec<Area>,
     units: &HashMap<String, UnitId>,
     people: &HashMap<String, PersonId>,
+    broken: &Broken,
     errors: &mut InputErrors,
 ) -> Option<Round> {
     let year = match spec.year {
         Some(y) => y,
         None => {
             errors.at(
-                spec.source.clone(),
-                "the round has no year (year = 2026): post look-back and ages need it",
+                spec.year_hint.0.clone(),
+                format!(
+                    "the round has no year, which post look-back and ages need: {}",
+                    spec.year_hint.1
+                ),
             );
             return None;
         }
@@ -748,6 +774,7 @@ fn build_round(
         let mut targets = Vec::new();
         for (t, tpos) in &g.targets {
             match units.get(t) {
+                None if broken.units.contains(t) => {}
                 None => errors.at(tpos.clone(), format!("group {id}: unknown target unit {t}")),
                 Some(&u) => {
                     if let Some(other) = target_owner.get(&u) {
@@ -782,7 +809,7 @@ fn build_round(
     let mut pins = Vec::new();
     for p in &spec.pins {
         let person = people.get(&p.person.0).copied();
-        if person.is_none() {
+        if person.is_none() && !broken.people.contains(&p.person.0) {
             errors.at(
                 p.person.1.clone(),
                 format!("pin: unknown person {}", p.person.0),
@@ -807,6 +834,7 @@ fn build_round(
     for (e, pos) in &spec.exclude {
         match people.get(e) {
             Some(&p) => exclude.push(p),
+            None if broken.people.contains(e) => {}
             None => errors.at(pos.clone(), format!("exclude: unknown person {e}")),
         }
     }

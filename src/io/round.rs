@@ -44,6 +44,8 @@ pub struct RoundSpec {
     pub name: String,
     /// Year.
     pub year: Option<i32>,
+    /// Where the year goes and how to write it, for the error when it is missing.
+    pub year_hint: (Position, String),
     /// Declared areas (None: the default four).
     pub areas: Option<Vec<At<String>>>,
     /// Policy, checked for sense.
@@ -63,9 +65,13 @@ pub struct RoundSpec {
 impl RoundSpec {
     fn new(source: Position) -> Self {
         RoundSpec {
-            source,
+            source: source.clone(),
             name: String::new(),
             year: None,
+            year_hint: (
+                source.clone(),
+                "add year = 2026 (the round's year) at the top".into(),
+            ),
             areas: None,
             policy: Policy::default(),
             requirements: Vec::new(),
@@ -315,6 +321,12 @@ fn check_policy(p: &Policy, pos_of: &dyn Fn(&str) -> Position, errors: &mut Inpu
             ),
         );
     }
+    if p.leaders_per_group == 0 {
+        errors.at(
+            pos_of("leaders_per_group"),
+            "must be at least 1: every group is led by a leader from the leader pool",
+        );
+    }
     if p.max_same_region == 0 {
         errors.at(pos_of("max_same_region"), "must be at least 1");
     }
@@ -332,6 +344,16 @@ pub fn round_from_sheets(
 ) -> Result<RoundSpec, InputErrors> {
     let mut errors = InputErrors::default();
     let mut spec = RoundSpec::new(round.source.clone());
+    spec.year_hint = match policy {
+        Some(p) => (
+            p.source.clone(),
+            "add a row: year | 2026 (the round's year)".into(),
+        ),
+        None => (
+            round.source.clone(),
+            "add a sheet policy with columns key, value and a row: year | 2026".into(),
+        ),
+    };
     // groups
     let schema = [
         Column::new("group", "组别", true),
