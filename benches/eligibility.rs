@@ -1,5 +1,6 @@
 //! Building the eligibility table: the sample case, and a province-sized
-//! synthetic pool of 100,000 people and 3,000 groups of 3 targets, on one thread.
+//! synthetic pool of 100,000 people and 3,000 groups of 3 targets, on one
+//! thread and on all; and the pre-solve feasibility report on the latter.
 
 use criterion::{criterion_group, criterion_main, Criterion};
 use std::hint::black_box;
@@ -27,6 +28,10 @@ fn bench_eligibility(c: &mut Criterion) {
     });
     g.bench_function("100k people x 3000 groups, all threads", |b| {
         b.iter(|| Eligibility::build(black_box(&big)))
+    });
+    let table = Eligibility::build(&big);
+    g.bench_function("feasibility report, 100k x 3000", |b| {
+        b.iter(|| xuncha::validate::feasibility::analyse(black_box(&big), black_box(&table)))
     });
     g.finish();
 }
