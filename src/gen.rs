@@ -285,18 +285,13 @@ pub fn synthetic_case(o: &GenOptions) -> Case {
             o.people, o.groups, o.seed
         ),
         year: 2026,
-        areas: [
-            ("discipline", "纪检监察"),
-            ("organization", "组织人事"),
-            ("audit", "审计"),
-            ("finance", "财务"),
-        ]
-        .iter()
-        .map(|(k, l)| Area {
-            key: k.to_string(),
-            label: l.to_string(),
-        })
-        .collect(),
+        areas: crate::io::case::KNOWN_AREAS[..4]
+            .iter()
+            .map(|(k, l)| Area {
+                key: k.to_string(),
+                label: l.to_string(),
+            })
+            .collect(),
         policy: Policy::default(),
         requirements: vec![1; 4],
         weights: Weights::default(),
