@@ -424,7 +424,6 @@ fn mixing_finding(case: &Case, g: GroupId, eligible: &[PersonId], capacity: usiz
 /// groups of a Hall violator (a set of groups needing more slots than the
 /// people who may fill any of them) and those people, if the need cannot be met.
 pub fn hall_violator(
-    case: &Case,
     elig: &Eligibility,
     need: &[usize],
     candidates: &[PersonId],
@@ -513,7 +512,6 @@ pub fn hall_violator(
                         .flat_map(|g| members[g.ix()].iter().map(|&i| candidates[i]))
                         .collect();
                     people.sort_unstable();
-                    let _ = case;
                     return Some((groups, people));
                 }
             }
@@ -751,7 +749,7 @@ fn matching_finding(
     what: &str,
     who: Who,
 ) -> Option<Finding> {
-    let (groups, people) = hall_violator(case, elig, need, candidates)?;
+    let (groups, people) = hall_violator(elig, need, candidates)?;
     let total: usize = groups.iter().map(|g| need[g.ix()]).sum();
     let names: Vec<String> = groups.iter().map(|&g| case.group(g).id.clone()).collect();
     let shown: Vec<String> = people
