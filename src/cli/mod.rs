@@ -277,7 +277,6 @@ fn group_json(case: &Case, elig: &Eligibility, g: crate::model::GroupId) -> serd
         } else {
             let bs = blockers(case, p, g);
             let mut rules: Vec<RuleId> = bs.iter().map(|b| b.rule()).collect();
-            rules.dedup();
             rules.sort();
             rules.dedup();
             for r in &rules {

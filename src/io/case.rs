@@ -589,9 +589,7 @@ pub fn build_case(s: CaseSheets) -> Result<Case, InputErrors> {
                             note,
                             line: r.line,
                         };
-                        if matches!(kind, "conflict" | "公务回避")
-                            || kind.eq_ignore_ascii_case("conflict")
-                        {
+                        if kind == "公务回避" || kind.eq_ignore_ascii_case("conflict") {
                             conflicts.push(f);
                         } else {
                             relatives.push(f);

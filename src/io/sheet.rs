@@ -46,8 +46,9 @@ pub fn read_csv(path: &Path, display: &str) -> Result<Sheet, InputErrors> {
 pub fn read_csv_bytes(bytes: &[u8], display: &str) -> Result<Sheet, InputErrors> {
     let source = Position::file(display);
     let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
-    // the csv crate counts lines by LF after the record: CRLF files come out
-    // one line late and CR-only files never advance, so make every end a LF
+    // line numbers are counted below from byte offsets by LF, because the csv
+    // crate's own count is late in CRLF files, never advances in CR-only files
+    // and lags after blank lines: so make every line end a LF first
     let normalized;
     let bytes = if bytes.contains(&b'\r') {
         normalized = normalize_line_ends(bytes);
@@ -63,7 +64,6 @@ pub fn read_csv_bytes(bytes: &[u8], display: &str) -> Result<Sheet, InputErrors>
     let mut headers: Option<(Vec<String>, usize)> = None;
     let mut rows = Vec::new();
     let mut record = csv::ByteRecord::new();
-    // the crate's own line numbers lag after blank lines: count from byte offsets
     let mut counted = (0usize, 1usize); // (offset, line at that offset)
     let mut line_at = |offset: usize| -> usize {
         let (from, mut line) = counted;
