@@ -28,6 +28,7 @@ pub mod explain;
 pub mod gen;
 pub mod io;
 pub mod model;
+pub mod solve;
 pub mod validate;
 
 pub use error::{InputError, InputErrors, Position};

@@ -1095,3 +1095,99 @@ fn a_kins_past_post_does_not_count() {
     );
     compare(&c, &case, &vec![(vec![0], vec![0]), (vec![1], vec![1])]);
 }
+
+// ---------------------------------------------------------------------------
+// The solver against the oracle
+// ---------------------------------------------------------------------------
+
+/// Every plan the heuristic returns on random small cases (most of them tight:
+/// a few regions, few leaders, kin, conflicts, reciprocal avoidance) keeps
+/// every rule by the oracle's reading of SPEC §3; a case it gives up on is
+/// confirmed infeasible by the exact solver.
+#[test]
+fn heuristic_plans_keep_every_rule_by_the_oracle() {
+    use proptest::strategy::ValueTree;
+    use proptest::test_runner::{TestRng, TestRunner};
+    use xuncha::solve::exact::{solve_exact, ExactOptions};
+    use xuncha::solve::{plan_heuristic, ExactStatus, NoPlan, ScoreModel, SolveOptions};
+    let cases: usize = env_or("XUNCHA_SOLVE_CASES", 200);
+    let seed: u64 = env_or("XUNCHA_PROP_SEED", 0x5eed_2026);
+    let mut bytes = [0u8; 32];
+    bytes[..8].copy_from_slice(&seed.to_le_bytes());
+    let mut runner = TestRunner::new_with_rng(
+        ProptestConfig::default(),
+        TestRng::from_seed(RngAlgorithm::ChaCha, &bytes),
+    );
+    let (mut solved, mut proven, mut not_found) = (0, 0, 0);
+    for i in 0..cases {
+        let (mut c, _) = case_strategy().new_tree(&mut runner).unwrap().current();
+        if i % 2 == 1 {
+            // a looser half, so that many cases are feasible but still tight
+            c.requirements = [Some(0), Some(1), Some(0), Some(1)];
+            c.policy.size = (c.policy.size.0.min(3), c.policy.size.1.max(3));
+            c.policy.leaders = c.policy.leaders.min(1);
+            c.policy.max_region = c.policy.max_region.max(2);
+            c.policy.native = false;
+            for (k, p) in c.people.iter_mut().enumerate() {
+                p.leader |= k % 3 == 0;
+                p.available = Some(true);
+            }
+        }
+        let case = load(&c);
+        let elig = Eligibility::build(&case);
+        let model = ScoreModel::new(&case, &elig, None);
+        let opts = SolveOptions {
+            seed: i as u64,
+            iterations: Some(3000),
+            searches: 2,
+            ..SolveOptions::default()
+        };
+        match plan_heuristic(&case, &elig, &model, &opts, false, None) {
+            Ok(outcome) => {
+                solved += 1;
+                let plan: GPlan = outcome
+                    .plan
+                    .groups
+                    .iter()
+                    .map(|pg| {
+                        let ix = |v: &[PersonId]| v.iter().map(|p| p.ix()).collect::<Vec<_>>();
+                        (ix(&pg.leaders), ix(&pg.members))
+                    })
+                    .collect();
+                let found = Oracle { c: &c }.check(&plan);
+                assert_eq!(
+                    found,
+                    Found::default(),
+                    "case {i}: the heuristic's plan breaks a rule by the oracle\n{c:#?}\n{plan:?}"
+                );
+                assert!(xuncha::validate::check_plan(&case, &outcome.plan).is_empty());
+            }
+            Err(NoPlan::Proven(r)) => {
+                proven += 1;
+                if std::env::var("XUNCHA_SHOW").is_ok() {
+                    eprintln!(
+                        "{i}: {:?}",
+                        r.findings
+                            .iter()
+                            .map(|f| f.rule.as_str())
+                            .collect::<Vec<_>>()
+                    );
+                }
+            }
+            Err(NoPlan::NotFound(_)) => {
+                not_found += 1;
+                let exact = solve_exact(&case, &elig, &model, &ExactOptions::default());
+                assert_eq!(
+                    exact.status,
+                    ExactStatus::Infeasible,
+                    "case {i}: the heuristic found no plan but the exact solver did\n{c:#?}"
+                );
+            }
+        }
+    }
+    eprintln!("{cases} cases: {solved} solved, {proven} proven infeasible before the search, {not_found} infeasible found by the search");
+    assert!(
+        solved >= cases / 5,
+        "too few feasible cases for the test to mean much: {solved}"
+    );
+}

@@ -64,6 +64,42 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
     },
+    /// Proposes a plan: prints it as a table and writes it (csv, json or xlsx).
+    /// Exit 1 when the round cannot be staffed, with why.
+    Plan {
+        /// The case: a directory of CSV files with round.toml, or an .xlsx workbook.
+        case: PathBuf,
+        /// Write the plan here; the format follows the extension (.csv, .json, .xlsx).
+        #[arg(long)]
+        out: Option<PathBuf>,
+        /// Seed of the search; the same seed and --iterations give the same plan.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// Threads (default: all cores). The plan does not depend on it.
+        #[arg(long)]
+        threads: Option<usize>,
+        /// Moves per search (a work budget: reproducible). Default: by the round's size.
+        #[arg(long)]
+        iterations: Option<u64>,
+        /// Stop after this many seconds with the best plan so far (not reproducible).
+        #[arg(long)]
+        time_limit: Option<f64>,
+        /// Independent searches run in parallel.
+        #[arg(long, default_value_t = 4)]
+        searches: usize,
+        /// A previous plan: moving people away from it costs `stability` per person.
+        #[arg(long)]
+        baseline: Option<PathBuf>,
+        /// Also solve exactly (MILP) and prove the optimum or give the gap.
+        #[arg(long)]
+        exact: bool,
+        /// Staff the groups that can be staffed; say why the others are left empty.
+        #[arg(long)]
+        allow_partial: bool,
+        /// No table on stdout and no progress bar; errors and the exit code only.
+        #[arg(long)]
+        quiet: bool,
+    },
     /// Writes a case directory as one .xlsx workbook with the same sheets.
     Convert {
         /// The case directory.
@@ -214,6 +250,40 @@ pub fn execute(cli: Cli) -> anyhow::Result<u8> {
                 _ => unreachable!("all combinations handled"),
             }
         }
+        Command::Plan {
+            case: case_path,
+            out,
+            seed,
+            threads,
+            iterations,
+            time_limit,
+            searches,
+            baseline,
+            exact,
+            allow_partial,
+            quiet,
+        } => {
+            let opts = PlanArgs {
+                case_path,
+                out,
+                seed,
+                iterations,
+                time_limit,
+                searches,
+                baseline,
+                exact,
+                allow_partial,
+                quiet,
+            };
+            let mut pool = rayon::ThreadPoolBuilder::new();
+            if let Some(n) = threads {
+                if n == 0 {
+                    anyhow::bail!("--threads must be at least 1");
+                }
+                pool = pool.num_threads(n);
+            }
+            pool.build()?.install(|| run_plan(opts))
+        }
         Command::Convert { case, out } => {
             crate::io::workbook::case_to_workbook(&case, &out)?;
             eprintln!("wrote {}", out.display());
@@ -317,4 +387,230 @@ fn group_json(case: &Case, elig: &Eligibility, g: crate::model::GroupId) -> serd
         "not_eligible_per_rule": per_rule,
         "not_eligible": not,
     })
+}
+
+struct PlanArgs {
+    case_path: PathBuf,
+    out: Option<PathBuf>,
+    seed: u64,
+    iterations: Option<u64>,
+    time_limit: Option<f64>,
+    searches: usize,
+    baseline: Option<PathBuf>,
+    exact: bool,
+    allow_partial: bool,
+    quiet: bool,
+}
+
+/// Shows a progress bar on stderr while `work` runs, if stderr is a terminal
+/// and the run lasts longer than a moment.
+fn with_progress<T: Send>(
+    show: bool,
+    total: Option<u64>,
+    progress: &crate::solve::engine::Progress,
+    work: impl FnOnce() -> T + Send,
+) -> T {
+    use indicatif::{ProgressBar, ProgressStyle};
+    use std::io::IsTerminal;
+    use std::sync::atomic::{AtomicBool, Ordering};
+    if !show || !std::io::stderr().is_terminal() {
+        return work();
+    }
+    let done = AtomicBool::new(false);
+    std::thread::scope(|scope| {
+        scope.spawn(|| {
+            let start = std::time::Instant::now();
+            let mut bar: Option<ProgressBar> = None;
+            while !done.load(Ordering::Relaxed) {
+                std::thread::sleep(std::time::Duration::from_millis(100));
+                if bar.is_none() && start.elapsed() > std::time::Duration::from_millis(700) {
+                    let b = match total {
+                        Some(n) => ProgressBar::new(n).with_style(
+                            ProgressStyle::with_template("{elapsed_precise} [{bar:30}] {percent}% moves {human_pos}/{human_len}")
+                                .expect("a valid template")
+                                .progress_chars("=> "),
+                        ),
+                        None => ProgressBar::new_spinner().with_style(
+                            ProgressStyle::with_template("{elapsed_precise} {spinner} moves {human_pos}")
+                                .expect("a valid template"),
+                        ),
+                    };
+                    bar = Some(b);
+                }
+                if let Some(b) = &bar {
+                    b.set_position(progress.moves.load(Ordering::Relaxed));
+                }
+            }
+            if let Some(b) = bar {
+                b.finish_and_clear();
+            }
+        });
+        let r = work();
+        done.store(true, Ordering::Relaxed);
+        r
+    })
+}
+
+fn run_plan(a: PlanArgs) -> anyhow::Result<u8> {
+    use crate::solve::{engine::Progress, plan_heuristic, NoPlan, ScoreModel, SolveOptions};
+    let case = load(&a.case_path)?;
+    if let Some(out) = &a.out {
+        let ext = out
+            .extension()
+            .map(|e| e.to_string_lossy().to_ascii_lowercase())
+            .unwrap_or_default();
+        if !matches!(ext.as_str(), "csv" | "json" | "xlsx") {
+            anyhow::bail!(
+                "--out {}: the plan file must end in .csv, .json or .xlsx",
+                out.display()
+            );
+        }
+    }
+    if let Some(t) = a.time_limit {
+        if !(t > 0.0 && t.is_finite()) {
+            anyhow::bail!("--time-limit must be a positive number of seconds");
+        }
+    }
+    if a.iterations == Some(0) {
+        anyhow::bail!("--iterations must be at least 1");
+    }
+    let elig = Eligibility::build(&case);
+    let baseline = match &a.baseline {
+        Some(path) => {
+            let read = read_plan(&case, path)?;
+            for w in &read.warnings {
+                eprintln!("warning: {w}");
+            }
+            Some(read.plan)
+        }
+        None => None,
+    };
+    let model = ScoreModel::new(&case, &elig, baseline.as_ref());
+    let opts = SolveOptions {
+        seed: a.seed,
+        iterations: a.iterations,
+        time_limit: a.time_limit.map(std::time::Duration::from_secs_f64),
+        searches: a.searches.max(1),
+        start: baseline.clone(),
+    };
+    let progress = Progress::default();
+    let total = opts
+        .iterations
+        .or_else(|| {
+            opts.time_limit
+                .is_none()
+                .then(|| crate::solve::default_iterations(&case))
+        })
+        .map(|n| n * opts.searches as u64);
+    let result = with_progress(!a.quiet, total, &progress, || {
+        plan_heuristic(
+            &case,
+            &elig,
+            &model,
+            &opts,
+            a.allow_partial,
+            Some(&progress),
+        )
+    });
+    let mut outcome = match result {
+        Ok(o) => o,
+        Err(NoPlan::Proven(report)) => {
+            print!("{}", explain::feasibility_text(&case, &report));
+            return Ok(1);
+        }
+        Err(NoPlan::NotFound(groups)) => {
+            print!("{}", explain::not_found_text(&case, &groups));
+            return Ok(1);
+        }
+    };
+    if a.exact {
+        outcome = run_exact(&case, &elig, &model, outcome, opts.time_limit)?;
+    }
+    if !a.quiet {
+        print!("{}", explain::plan_text(&case, &model, &outcome));
+    }
+    if let Some(out) = &a.out {
+        let meta = crate::io::output::PlanMeta {
+            version: env!("CARGO_PKG_VERSION").to_string(),
+            inputs_sha256: crate::io::output::digest_inputs(&a.case_path)?,
+            case: a.case_path.display().to_string(),
+        };
+        crate::io::output::write_plan(&case, &model, &outcome, &meta, out)?;
+        if !a.quiet {
+            eprintln!("wrote {}", out.display());
+        }
+    }
+    Ok(0)
+}
+
+/// The exact solve, seeded with the heuristic's plan; keeps the better plan
+/// and says how the exact solve ended.
+fn run_exact(
+    case: &Case,
+    elig: &Eligibility,
+    model: &crate::solve::ScoreModel,
+    heuristic: crate::solve::Outcome,
+    time_limit: Option<std::time::Duration>,
+) -> anyhow::Result<crate::solve::Outcome> {
+    use crate::solve::exact::{solve_exact, ExactOptions};
+    use crate::solve::ExactStatus;
+    let started = std::time::Instant::now();
+    let r = solve_exact(
+        case,
+        elig,
+        model,
+        &ExactOptions {
+            time_limit,
+            warm_start: Some(heuristic.plan.clone()),
+        },
+    );
+    let h_total = heuristic.score.total(model);
+    let mut out = heuristic;
+    let solver = format!("exact ({})", r.backend);
+    let elapsed = out.elapsed + started.elapsed();
+    match (r.status, r.plan) {
+        (ExactStatus::Optimal, Some(plan)) => {
+            let score = crate::solve::evaluate(case, model, &plan);
+            let gap = score.total(model) - h_total;
+            out.status = if gap.abs() <= 1e-6 {
+                "optimal (the heuristic's plan is optimal)".into()
+            } else {
+                format!("optimal (the heuristic's plan was {:.4} worse)", -gap)
+            };
+            out.left_out = crate::solve::left_out(case, elig, &plan);
+            out.plan = plan;
+            out.score = score;
+        }
+        (ExactStatus::Feasible { gap_percent }, Some(plan)) => {
+            let score = crate::solve::evaluate(case, model, &plan);
+            if score.total(model) < h_total - 1e-9 {
+                out.left_out = crate::solve::left_out(case, elig, &plan);
+                out.plan = plan;
+                out.score = score;
+            }
+            out.status = match gap_percent {
+                Some(g) => format!("time limit, gap {g:.2} %"),
+                None => "time limit, optimality not proven".into(),
+            };
+        }
+        (ExactStatus::Infeasible, _) => {
+            anyhow::bail!(
+                "internal error: the exact model is infeasible but the heuristic found a plan"
+            )
+        }
+        _ => {
+            out.status =
+                "time limit before the exact solve found a plan; the heuristic's plan is kept"
+                    .into()
+        }
+    }
+    let violations = check_plan(case, &out.plan);
+    anyhow::ensure!(
+        violations.is_empty(),
+        "internal error: the exact plan breaks {:?}",
+        violations
+    );
+    out.solver = solver;
+    out.elapsed = elapsed;
+    Ok(out)
 }

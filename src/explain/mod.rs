@@ -8,6 +8,9 @@ use crate::validate::feasibility::{Feasibility, Finding};
 use std::collections::BTreeMap;
 use std::fmt::Write;
 
+mod plan;
+pub use plan::plan_text;
+
 /// One line describing the case.
 pub fn case_line(case: &Case) -> String {
     let drawable = case.person_ids().filter(|&p| case.drawable(p)).count();
@@ -323,5 +326,35 @@ pub fn group_text(case: &Case, elig: &Eligibility, g: GroupId) -> String {
     let _ = writeln!(s, "  not drawable: {}", case.people.len() - drawable.len());
     let _ = writeln!(s, "  eligible leaders:");
     s.push_str(&wrap_ids(case, &leaders));
+    s
+}
+
+/// The search found no plan keeping every rule although the pre-solve report
+/// proves nothing: the groups it could not complete and what they miss.
+pub fn not_found_text(case: &Case, groups: &[(GroupId, String)]) -> String {
+    let mut s = String::new();
+    let _ = writeln!(s, "{}", case_line(case));
+    let _ = writeln!(
+        s,
+        "No plan found that keeps every rule. Each group has enough eligible people on its own, \
+         but together they do not go round (kin, mixing caps, reciprocal avoidance or shared experts)."
+    );
+    let _ = writeln!(s, "The best attempt still misses:");
+    for (g, what) in groups {
+        let _ = writeln!(s, "  {}: {}", case.group(*g).id, what);
+    }
+    let _ = writeln!(s, "What to try:");
+    let _ = writeln!(
+        s,
+        "  - see who may join a group and why not: xuncha explain CASE --group {}",
+        groups
+            .first()
+            .map(|(g, _)| case.group(*g).id.as_str())
+            .unwrap_or("G1")
+    );
+    let _ = writeln!(
+        s,
+        "  - a longer search (--iterations, --time-limit) or --allow-partial to staff the other groups"
+    );
     s
 }

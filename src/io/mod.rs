@@ -4,6 +4,7 @@ pub mod case;
 pub mod plan;
 pub mod round;
 pub mod sheet;
+pub mod output;
 pub mod workbook;
 
 pub use case::load_case;

@@ -222,8 +222,8 @@ impl Default for Weights {
         Weights {
             expertise: 1.0,
             rank: 1.0,
-            age: 1.0,
-            gender: 1.0,
+            age: 0.1,
+            gender: 10.0,
             mixing: 1.0,
             must_serve: 10.0,
             recent: 1.0,

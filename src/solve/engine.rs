@@ -1,0 +1,266 @@
+//! The search core, independent of what is being grouped: simulated
+//! annealing over a [`Search`] (a state that proposes moves and knows their
+//! cost), run as several independent searches in parallel on rayon.
+//!
+//! The round planner ([`super::heuristic`]) is one `Search`; the Maximally
+//! Diverse Grouping Problem is another, so both share this loop.
+//!
+//! Determinism: each search `i` draws from its own `ChaCha8Rng` (the seed,
+//! stream `i`), the searches never talk to each other, and the best one is
+//! chosen by (cost, i). With a work budget (moves per search) the result is
+//! the same whatever the number of threads.
+
+use rand::{RngExt, SeedableRng};
+use rand_chacha::ChaCha8Rng;
+use rayon::prelude::*;
+use std::cmp::Ordering;
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering as AtomicOrdering};
+use std::time::{Duration, Instant};
+
+/// The cost of a state, compared lexicographically: first the hard-rule
+/// deficit (people, leaders or experts still missing), then the score, then a
+/// smooth tie-break that steers the search across plateaus of the score.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Cost {
+    /// Units still missing to meet the lower bounds of the rules; 0 when feasible.
+    pub deficit: i64,
+    /// The score (lower is better).
+    pub score: f64,
+    /// A smooth secondary measure (lower is better), not reported.
+    pub tie: f64,
+}
+
+/// Scores closer than this are equal (they are sums of a few weighted integers).
+pub const EPS: f64 = 1e-9;
+
+impl Cost {
+    /// Lexicographic order with [`EPS`] on the floats.
+    pub fn cmp_lex(&self, o: &Cost) -> Ordering {
+        self.deficit.cmp(&o.deficit).then_with(|| {
+            if (self.score - o.score).abs() > EPS {
+                self.score.total_cmp(&o.score)
+            } else if (self.tie - o.tie).abs() > EPS {
+                self.tie.total_cmp(&o.tie)
+            } else {
+                Ordering::Equal
+            }
+        })
+    }
+
+    /// What annealing minimises once the deficit is equal.
+    fn annealed(&self, tie_weight: f64) -> f64 {
+        self.score + tie_weight * self.tie
+    }
+}
+
+/// A state the engine can search.
+pub trait Search {
+    /// A proposed change, enough to make it stick or take it back.
+    type Move;
+    /// What the search hands out at the end.
+    type Solution: Clone + Send;
+
+    /// The current cost.
+    fn cost(&self) -> Cost;
+    /// Proposes a random move that keeps every hard rule, with the cost the
+    /// state would have after it. It may already be applied; the engine then
+    /// calls [`Search::accept`] or [`Search::reject`]. `None`: no legal move found.
+    fn propose(&mut self, rng: &mut ChaCha8Rng) -> Option<(Self::Move, Cost)>;
+    /// Makes the proposed move stick.
+    fn accept(&mut self, m: Self::Move);
+    /// Takes the proposed move back.
+    fn reject(&mut self, m: Self::Move);
+    /// The current state as a solution.
+    fn solution(&self) -> Self::Solution;
+}
+
+/// The budget and schedule of one search.
+#[derive(Debug, Clone)]
+pub struct Budget {
+    /// Moves per search (reproducible).
+    pub iterations: Option<u64>,
+    /// Stop at this instant (anytime).
+    pub deadline: Option<Instant>,
+    /// Weight of the tie-break inside the annealed cost.
+    pub tie_weight: f64,
+    /// Final temperature as a fraction of the initial one.
+    pub cooling: f64,
+}
+
+/// What one search found.
+#[derive(Debug, Clone)]
+pub struct Found<S> {
+    /// The best solution seen.
+    pub solution: S,
+    /// Its cost.
+    pub cost: Cost,
+    /// Which search (its stream number).
+    pub search: usize,
+    /// Moves proposed.
+    pub iterations: u64,
+    /// Did the clock stop it before its move budget?
+    pub stopped_by_time: bool,
+}
+
+/// Shared counters a progress display can read.
+#[derive(Debug, Default)]
+pub struct Progress {
+    /// Moves proposed so far, over all searches.
+    pub moves: AtomicU64,
+    /// Set to stop every search early (e.g. on Ctrl-C); they return their best.
+    pub stop: AtomicBool,
+}
+
+/// The search's own random stream: the seed, stream `i`.
+pub fn rng_for(seed: u64, i: usize) -> ChaCha8Rng {
+    let mut rng = ChaCha8Rng::seed_from_u64(seed);
+    rng.set_stream(i as u64);
+    rng
+}
+
+/// Samples moves (all rejected) to size the initial temperature: the median
+/// uphill change of the annealed cost.
+fn initial_temperature<S: Search>(s: &mut S, rng: &mut ChaCha8Rng, tie_weight: f64) -> f64 {
+    let cur = s.cost();
+    let mut ups = Vec::new();
+    for _ in 0..200 {
+        if let Some((m, c)) = s.propose(rng) {
+            let d = c.annealed(tie_weight) - cur.annealed(tie_weight);
+            if c.deficit == cur.deficit && d > EPS {
+                ups.push(d);
+            }
+            s.reject(m);
+        }
+    }
+    if ups.is_empty() {
+        return 1.0;
+    }
+    ups.sort_by(|a, b| a.total_cmp(b));
+    ups[ups.len() / 2]
+}
+
+/// One annealing run from the state as given.
+pub fn anneal<S: Search>(
+    mut s: S,
+    mut rng: ChaCha8Rng,
+    budget: &Budget,
+    search: usize,
+    progress: Option<&Progress>,
+) -> Found<S::Solution> {
+    let tw = budget.tie_weight;
+    let t0 = initial_temperature(&mut s, &mut rng, tw);
+    let t_end = t0 * budget.cooling;
+    let start = Instant::now();
+    let total_time = budget
+        .deadline
+        .map(|d| d.saturating_duration_since(start).as_secs_f64());
+    let mut cur = s.cost();
+    let mut best = cur;
+    let mut best_sol = s.solution();
+    let mut it: u64 = 0;
+    let mut temp = t0;
+    let mut stopped_by_time = false;
+    let mut since_report = 0u64;
+    loop {
+        if let Some(n) = budget.iterations {
+            if it >= n {
+                break;
+            }
+        }
+        if it.is_multiple_of(512) {
+            // the schedule: by moves with a budget, else by the clock
+            let frac = match (budget.iterations, total_time) {
+                (Some(n), _) => it as f64 / n.max(1) as f64,
+                (None, Some(total)) if total > 0.0 => {
+                    (start.elapsed().as_secs_f64() / total).min(1.0)
+                }
+                _ => 1.0,
+            };
+            temp = t0 * (t_end / t0).powf(frac);
+            if let Some(d) = budget.deadline {
+                if Instant::now() >= d {
+                    stopped_by_time = budget.iterations.is_some_and(|n| it < n);
+                    break;
+                }
+            }
+            if let Some(p) = progress {
+                p.moves.fetch_add(since_report, AtomicOrdering::Relaxed);
+                since_report = 0;
+                if p.stop.load(AtomicOrdering::Relaxed) {
+                    break;
+                }
+            }
+            if budget.iterations.is_none() && budget.deadline.is_none() {
+                break;
+            }
+        }
+        it += 1;
+        since_report += 1;
+        let Some((m, c)) = s.propose(&mut rng) else {
+            continue;
+        };
+        let ok = match c.deficit.cmp(&cur.deficit) {
+            Ordering::Less => true,
+            Ordering::Greater => false,
+            Ordering::Equal => {
+                let d = c.annealed(tw) - cur.annealed(tw);
+                d <= EPS || rng.random::<f64>() < (-d / temp).exp()
+            }
+        };
+        if ok {
+            s.accept(m);
+            cur = c;
+            if cur.cmp_lex(&best) == Ordering::Less {
+                best = cur;
+                best_sol = s.solution();
+            }
+        } else {
+            s.reject(m);
+        }
+    }
+    if let Some(p) = progress {
+        p.moves.fetch_add(since_report, AtomicOrdering::Relaxed);
+    }
+    Found {
+        solution: best_sol,
+        cost: best,
+        search,
+        iterations: it,
+        stopped_by_time,
+    }
+}
+
+/// Runs `searches` independent searches on the current rayon pool, search
+/// `i` built by `start(i, rng)` from its own stream, and returns the best by
+/// (cost, i) with the total number of moves.
+pub fn run_parallel<S, F>(
+    searches: usize,
+    seed: u64,
+    budget: &Budget,
+    progress: Option<&Progress>,
+    start: F,
+) -> (Found<S::Solution>, u64)
+where
+    S: Search,
+    F: Fn(usize, &mut ChaCha8Rng) -> S + Sync,
+{
+    let found: Vec<Found<S::Solution>> = (0..searches.max(1))
+        .into_par_iter()
+        .map(|i| {
+            let mut rng = rng_for(seed, i);
+            let s = start(i, &mut rng);
+            anneal(s, rng, budget, i, progress)
+        })
+        .collect();
+    let total = found.iter().map(|f| f.iterations).sum();
+    let best = found
+        .into_iter()
+        .min_by(|a, b| a.cost.cmp_lex(&b.cost).then(a.search.cmp(&b.search)))
+        .expect("at least one search");
+    (best, total)
+}
+
+/// A deadline `limit` from now.
+pub fn deadline_in(limit: Option<Duration>) -> Option<Instant> {
+    limit.map(|d| Instant::now() + d)
+}

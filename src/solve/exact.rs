@@ -1,0 +1,697 @@
+//! The exact mode: the whole problem (rules 1–9 of SPEC §3, the pins, and the
+//! score of SPEC §4 exactly as [`super::score`] defines it) as one MILP, solved
+//! with good_lp.
+//!
+//! # The model
+//!
+//! Only possible placements get a variable, so the model stays small:
+//!
+//! - `x_member[p,g]` (binary) for each drawable person `p` that rules 1–3 allow
+//!   in group `g` ([`Eligibility::allowed`]), and `x_leader[p,g]` (binary) when
+//!   `p` is moreover in the leader pool. `p` is in `g` iff
+//!   `in(p,g) = x_member + x_leader = 1`. Rules 1–3 (`post-avoidance`,
+//!   `region-avoidance`, `business-avoidance`) and `unavailable` are thereby
+//!   kept by the absence of variables: they count 0 constraints in
+//!   [`ModelSize::per_rule`].
+//! - `one-group`: `Σ_g in(p,g) ≤ 1` (with both roles of `p` in one group).
+//! - `group-size`: `min ≤ Σ_p in(p,g) ≤ max` (the upper bound only where the
+//!   candidates outnumber it). `leader`: `Σ_p x_leader[p,g] = leaders_per_group`.
+//! - `kin-same-group`: `in(a,g) + in(b,g) ≤ 1` for each `kin` pair.
+//! - `mixing-region` / `mixing-unit`: per group, the members of one region
+//!   (unit) at most the cap, where the candidates outnumber it.
+//! - `reciprocal`: for an ordered pair of regions (A, B) such that some person
+//!   of A may join a group with a target in B *and* some person of B may join
+//!   a group with a target in A, a flow indicator `y[A,B]` with
+//!   `in(p,g) ≤ y[A,B]` and `y[A,B] + y[B,A] ≤ 1`. The `y` are continuous in
+//!   [0, 1]: with binary `in` this is exactly rule 8 (one member from A towards
+//!   B forces `y[A,B] = 1`, hence `y[B,A] = 0`), and the LP relaxation is the
+//!   same as with binary `y`. Pairs with a flow possible in one direction only
+//!   need nothing.
+//! - `requirement`: per group and area, `Σ in(p,g) ≥ required` over the
+//!   members with level ≥ 1.
+//! - `pin`: the pinned variable fixed to 1 (a pin without a variable, e.g. a
+//!   pin that breaks rules 1–3, makes the case infeasible).
+//!
+//! The objective is [`Score::total`](super::Score::total) of the plan, term by
+//! term: spreads `hi − lo` with `hi ≥ T_g ≥ lo` (continuous) over the groups'
+//! level and deviation sums, mixing repeats `r ≥ Σ in − 1`, `r ≥ 0` per group
+//! and region (unit) where a repeat is possible, must-serve people left out,
+//! the recency of the people used and, with a baseline, the people moved.
+//! Constants (forced mixing, must-serve and moved offsets) are in the
+//! objective too, so [`ExactResult::objective`] is the plan's score total. The
+//! auxiliary constraints count under `score.expertise`, `score.rank`,
+//! `score.age`, `score.gender` and `score.mixing` in [`ModelSize::per_rule`].
+//!
+//! Every constraint is named after its rule id with
+//! [`Constraint::set_name`], e.g. `mixing-region[G1,R03]`; backends that keep
+//! names (CPLEX, LP files) show them, microlp and HiGHS ignore them.
+//!
+//! # Backends
+//!
+//! microlp (pure Rust, the default) through good_lp supports a time limit
+//! ([`WithTimeLimit`], enforced inside microlp's branch and bound, no extra
+//! thread), a warm start ([`WithInitialSolution`]: the hinted variables are
+//! fixed and the rest completed by an LP; an infeasible or fractional hint is
+//! silently ignored) and reports the relative gap of a time-limited solve.
+//! With the cargo feature `highs`, HiGHS is used instead, with the same time
+//! limit and warm start (the gap is not reported).
+
+use super::score::{ScoreModel, SCALE};
+use super::ExactStatus;
+use crate::constraints::Eligibility;
+use crate::model::{Case, GroupId, PersonId, Plan, RegionId, Role, RuleId, UnitId};
+use good_lp::{
+    variable, Constraint, Expression, ProblemVariables, ResolutionError, Solution, SolutionStatus,
+    SolverModel, Variable, WithInitialSolution, WithTimeLimit,
+};
+use serde::Serialize;
+use std::collections::{BTreeMap, BTreeSet};
+use std::time::Duration;
+
+/// Options of an exact solve.
+#[derive(Debug, Clone, Default)]
+pub struct ExactOptions {
+    /// Stop after this long with the best plan so far ([`ExactStatus::Feasible`])
+    /// or none ([`ExactStatus::TimedOut`]).
+    pub time_limit: Option<Duration>,
+    /// A plan to start from (e.g. the heuristic's). Advisory: a plan that
+    /// breaks a rule is ignored by the backend.
+    pub warm_start: Option<Plan>,
+}
+
+/// What an exact solve produced.
+#[derive(Debug, Clone)]
+pub struct ExactResult {
+    /// The plan, when one was found.
+    pub plan: Option<Plan>,
+    /// How the solve ended.
+    pub status: ExactStatus,
+    /// The MILP objective of the plan: its score total (see [`super::Score::total`]).
+    pub objective: Option<f64>,
+    /// The backend: `microlp` or `highs`.
+    pub backend: &'static str,
+    /// The size of the model.
+    pub model_size: ModelSize,
+}
+
+/// The size of an exact model.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct ModelSize {
+    /// Variables (binary placements and continuous auxiliaries).
+    pub variables: usize,
+    /// Constraints.
+    pub constraints: usize,
+    /// Constraints per rule id (SPEC §3) or score term (`score.…`). Rules kept
+    /// by the absence of variables (1–3, `unavailable`) are listed with 0.
+    pub per_rule: BTreeMap<&'static str, usize>,
+}
+
+/// The backend this build uses.
+#[cfg(not(feature = "highs"))]
+pub const BACKEND: &str = "microlp";
+/// The backend this build uses.
+#[cfg(feature = "highs")]
+pub const BACKEND: &str = "highs";
+
+/// A possible placement of a person in a group.
+#[derive(Debug, Clone, Copy)]
+struct Slot {
+    p: PersonId,
+    g: GroupId,
+    member: Variable,
+    leader: Option<Variable>,
+}
+
+impl Slot {
+    /// `e += coef · in(p,g)`.
+    fn add_in(&self, e: &mut Expression, coef: f64) {
+        e.add_mul(coef, self.member);
+        if let Some(l) = self.leader {
+            e.add_mul(coef, l);
+        }
+    }
+}
+
+/// The model under construction.
+struct Milp {
+    vars: ProblemVariables,
+    constraints: Vec<Constraint>,
+    size: ModelSize,
+    objective: Expression,
+    slots: Vec<Slot>,
+    by_person: Vec<Vec<usize>>,
+    by_group: Vec<Vec<usize>>,
+    /// Known infeasible while building (no need to call the backend).
+    infeasible: bool,
+}
+
+impl Milp {
+    fn add(&mut self, rule: &'static str, name: impl FnOnce() -> String, c: Constraint) {
+        *self.size.per_rule.entry(rule).or_insert(0) += 1;
+        self.constraints
+            .push(c.set_name(format!("{rule}[{}]", name())));
+    }
+
+    fn slot(&self, p: PersonId, g: GroupId) -> Option<&Slot> {
+        self.by_person[p.ix()]
+            .iter()
+            .map(|&i| &self.slots[i])
+            .find(|s| s.g == g)
+    }
+
+    fn in_sum<'s>(&self, slots: impl IntoIterator<Item = &'s usize>) -> Expression {
+        let mut e = Expression::default();
+        for &i in slots {
+            self.slots[i].add_in(&mut e, 1.0);
+        }
+        e
+    }
+}
+
+/// Builds the MILP of `case` (rules 1–9, pins, score).
+fn build(case: &Case, elig: &Eligibility, model: &ScoreModel) -> Milp {
+    let policy = &case.round.policy;
+    let n_groups = case.round.groups.len();
+    let leaders = policy.leaders_per_group;
+    let mut m = Milp {
+        vars: ProblemVariables::new(),
+        constraints: Vec::new(),
+        size: ModelSize::default(),
+        objective: Expression::default(),
+        slots: Vec::new(),
+        by_person: vec![Vec::new(); case.people.len()],
+        by_group: vec![Vec::new(); n_groups],
+        infeasible: false,
+    };
+    for rule in [
+        RuleId::PostAvoidance,
+        RuleId::RegionAvoidance,
+        RuleId::BusinessAvoidance,
+        RuleId::Unavailable,
+    ] {
+        m.size.per_rule.insert(rule.as_str(), 0);
+    }
+
+    // placements
+    for p in case.person_ids() {
+        if !case.drawable(p) {
+            continue;
+        }
+        let in_pool = case.person(p).leader && leaders > 0;
+        for g in case.group_ids() {
+            if !elig.allowed(p, g) {
+                continue;
+            }
+            let member = m.vars.add(variable().binary());
+            let leader = in_pool.then(|| m.vars.add(variable().binary()));
+            m.by_person[p.ix()].push(m.slots.len());
+            m.by_group[g.ix()].push(m.slots.len());
+            m.slots.push(Slot {
+                p,
+                g,
+                member,
+                leader,
+            });
+        }
+    }
+    let gid = |g: GroupId| case.group(g).id.as_str();
+    let pid = |p: PersonId| case.person(p).id.as_str();
+
+    // rule 4: one group
+    for p in case.person_ids() {
+        let slots = &m.by_person[p.ix()];
+        let n_vars: usize = slots
+            .iter()
+            .map(|&i| 1 + m.slots[i].leader.is_some() as usize)
+            .sum();
+        if n_vars >= 2 {
+            let e = m.in_sum(&m.by_person[p.ix()]);
+            m.add(RuleId::OneGroup.as_str(), || pid(p).into(), e.leq(1.0));
+        }
+    }
+
+    // rule 5: size and leaders
+    for g in case.group_ids() {
+        let (lo, hi) = case.group(g).size;
+        let n = m.by_group[g.ix()].len();
+        if n < lo as usize {
+            m.infeasible = true;
+        }
+        if lo > 0 {
+            let e = m.in_sum(&m.by_group[g.ix()]);
+            m.add(
+                RuleId::GroupSize.as_str(),
+                || format!("{},min", gid(g)),
+                e.geq(lo as f64),
+            );
+        }
+        if n > hi as usize {
+            let e = m.in_sum(&m.by_group[g.ix()]);
+            m.add(
+                RuleId::GroupSize.as_str(),
+                || format!("{},max", gid(g)),
+                e.leq(hi as f64),
+            );
+        }
+        let mut e = Expression::default();
+        let mut n_leaders = 0;
+        for &i in &m.by_group[g.ix()] {
+            if let Some(l) = m.slots[i].leader {
+                e.add_mul(1.0, l);
+                n_leaders += 1;
+            }
+        }
+        if n_leaders < leaders {
+            m.infeasible = true;
+        }
+        if n_leaders > 0 {
+            m.add(
+                RuleId::Leader.as_str(),
+                || gid(g).into(),
+                e.eq(leaders as f64),
+            );
+        }
+    }
+
+    // rule 6: kin apart
+    let pairs: BTreeSet<(PersonId, PersonId)> = case
+        .kin
+        .iter()
+        .map(|k| (k.a.min(k.b), k.a.max(k.b)))
+        .collect();
+    for &(a, b) in &pairs {
+        for g in case.group_ids() {
+            let (Some(sa), Some(sb)) = (m.slot(a, g).copied(), m.slot(b, g).copied()) else {
+                continue;
+            };
+            let mut e = Expression::default();
+            sa.add_in(&mut e, 1.0);
+            sb.add_in(&mut e, 1.0);
+            m.add(
+                RuleId::KinSameGroup.as_str(),
+                || format!("{},{},{}", gid(g), pid(a), pid(b)),
+                e.leq(1.0),
+            );
+        }
+    }
+
+    // rule 7: mixing; the score's repeats alongside (same grouping)
+    let w = &model.weights;
+    for g in case.group_ids() {
+        let mut by_region: BTreeMap<RegionId, Vec<usize>> = BTreeMap::new();
+        let mut by_unit: BTreeMap<UnitId, Vec<usize>> = BTreeMap::new();
+        for &i in &m.by_group[g.ix()] {
+            let x = case.person(m.slots[i].p);
+            by_region.entry(x.region).or_default().push(i);
+            by_unit.entry(x.unit).or_default().push(i);
+        }
+        let lists = by_region
+            .into_iter()
+            .map(|(r, l)| {
+                (
+                    RuleId::MixingRegion.as_str(),
+                    policy.max_same_region,
+                    case.region(r).to_string(),
+                    l,
+                )
+            })
+            .chain(by_unit.into_iter().map(|(u, l)| {
+                (
+                    RuleId::MixingUnit.as_str(),
+                    policy.max_same_unit,
+                    case.unit(u).id.clone(),
+                    l,
+                )
+            }));
+        for (rule, cap, key, list) in lists {
+            let n = list.len();
+            if n > cap as usize {
+                let e = m.in_sum(&list);
+                m.add(rule, || format!("{},{key}", gid(g)), e.leq(cap as f64));
+            }
+            // repeats: max(0, count − 1), possible only with 2 or more allowed
+            let most = n.min(cap as usize);
+            if w.mixing != 0.0 && most >= 2 {
+                let r = m.vars.add(variable().min(0.0).max((most - 1) as f64));
+                let mut e = m.in_sum(&list);
+                e.add_mul(-1.0, r);
+                m.add("score.mixing", || format!("{},{key}", gid(g)), e.leq(1.0));
+                m.objective.add_mul(w.mixing, r);
+            }
+        }
+    }
+    if w.mixing != 0.0 {
+        m.objective += -w.mixing * model.forced_mixing as f64;
+    }
+
+    // rule 8: reciprocal
+    if policy.reciprocal_avoidance {
+        let target_regions: Vec<BTreeSet<RegionId>> = case
+            .round
+            .groups
+            .iter()
+            .map(|g| g.targets.iter().map(|&t| case.unit(t).region).collect())
+            .collect();
+        // flows possible: (from, to) -> slots
+        let mut flows: BTreeMap<(RegionId, RegionId), Vec<usize>> = BTreeMap::new();
+        for (i, s) in m.slots.iter().enumerate() {
+            let a = case.person(s.p).region;
+            for &b in &target_regions[s.g.ix()] {
+                if a != b {
+                    flows.entry((a, b)).or_default().push(i);
+                }
+            }
+        }
+        let mut y: BTreeMap<(RegionId, RegionId), Variable> = BTreeMap::new();
+        for &(a, b) in flows.keys() {
+            if flows.contains_key(&(b, a)) {
+                y.insert((a, b), m.vars.add(variable().min(0.0).max(1.0)));
+            }
+        }
+        for (&(a, b), &yab) in &y {
+            let name = |a: RegionId, b: RegionId| format!("{}>{}", case.region(a), case.region(b));
+            for &i in &flows[&(a, b)] {
+                let s = m.slots[i];
+                let mut e = Expression::default();
+                s.add_in(&mut e, 1.0);
+                e.add_mul(-1.0, yab);
+                m.add(
+                    RuleId::Reciprocal.as_str(),
+                    || format!("{},{},{}", name(a, b), gid(s.g), pid(s.p)),
+                    e.leq(0.0),
+                );
+            }
+            if a < b {
+                let e = Expression::from(yab) + y[&(b, a)];
+                m.add(
+                    RuleId::Reciprocal.as_str(),
+                    || format!("{}<>{}", case.region(a), case.region(b)),
+                    e.leq(1.0),
+                );
+            }
+        }
+    }
+
+    // rule 9: requirements
+    for g in case.group_ids() {
+        for (k, area) in case.round.areas.iter().enumerate() {
+            let need = case.round.requirements.get(k).copied().unwrap_or(0);
+            if need == 0 {
+                continue;
+            }
+            let list: Vec<usize> = m.by_group[g.ix()]
+                .iter()
+                .copied()
+                .filter(|&i| case.person(m.slots[i].p).levels[k] >= 1)
+                .collect();
+            if list.len() < need as usize {
+                m.infeasible = true;
+            }
+            let e = m.in_sum(&list);
+            m.add(
+                RuleId::Requirement.as_str(),
+                || format!("{},{}", gid(g), area.key),
+                e.geq(need as f64),
+            );
+        }
+    }
+
+    // pins
+    for pin in &case.round.pins {
+        let var = m.slot(pin.person, pin.group).and_then(|s| match pin.role {
+            Role::Leader => s.leader,
+            Role::Member => Some(s.member),
+        });
+        match var {
+            Some(v) => m.add(
+                RuleId::Pin.as_str(),
+                || format!("{},{}", gid(pin.group), pid(pin.person)),
+                Expression::from(v).eq(1.0),
+            ),
+            None => m.infeasible = true,
+        }
+    }
+
+    // score: spreads of the groups' sums (all groups are staffed in a full plan)
+    if n_groups >= 2 {
+        let mut spreads: Vec<(&'static str, f64, Vec<i64>)> = Vec::new();
+        if w.expertise != 0.0 {
+            for k in 0..model.areas {
+                let vals = case.person_ids().map(|p| model.levels[p.ix()][k]).collect();
+                spreads.push(("score.expertise", w.expertise, vals));
+            }
+        }
+        let per = SCALE as f64 * model.norm;
+        for (i, (key, wt)) in [
+            ("score.rank", w.rank),
+            ("score.age", w.age),
+            ("score.gender", w.gender),
+        ]
+        .into_iter()
+        .enumerate()
+        {
+            if wt != 0.0 {
+                let vals = case.person_ids().map(|p| model.dev[p.ix()][i]).collect();
+                spreads.push((key, wt / per, vals));
+            }
+        }
+        for (key, coef, vals) in spreads {
+            add_spread(&mut m, case, key, coef, &vals);
+        }
+    }
+
+    // score: must serve, recent, moved
+    if w.must_serve != 0.0 {
+        for p in case.person_ids() {
+            if model.must_serve[p.ix()] {
+                m.objective += w.must_serve;
+                for &i in &m.by_person[p.ix()] {
+                    m.slots[i].add_in(&mut m.objective, -w.must_serve);
+                }
+            }
+        }
+    }
+    if w.recent != 0.0 {
+        for s in &m.slots {
+            let r = model.recency[s.p.ix()];
+            if r != 0 {
+                s.add_in(&mut m.objective, w.recent * r as f64);
+            }
+        }
+    }
+    if let (Some(base), true) = (&model.baseline, w.stability != 0.0) {
+        for p in case.person_ids() {
+            match base[p.ix()] {
+                Some(bg) => {
+                    m.objective += w.stability;
+                    if let Some(s) = m.slot(p, bg).copied() {
+                        s.add_in(&mut m.objective, -w.stability);
+                    }
+                }
+                None => {
+                    for &i in &m.by_person[p.ix()] {
+                        m.slots[i].add_in(&mut m.objective, w.stability);
+                    }
+                }
+            }
+        }
+    }
+
+    m.size.variables = m.vars.len();
+    m.size.constraints = m.constraints.len();
+    m
+}
+
+/// `coef · (hi − lo)` with `lo ≤ Σ_p vals[p]·in(p,g) ≤ hi` for every group.
+/// `hi` and `lo` are bounded by the least and greatest sums a group can reach
+/// at all (any members of its candidates, at most its maximum size).
+fn add_spread(m: &mut Milp, case: &Case, key: &'static str, coef: f64, vals: &[i64]) {
+    let mut floor = i64::MAX;
+    let mut ceil = i64::MIN;
+    let mut sums = Vec::with_capacity(case.round.groups.len());
+    for g in case.group_ids() {
+        let mut v: Vec<i64> = m.by_group[g.ix()]
+            .iter()
+            .map(|&i| vals[m.slots[i].p.ix()])
+            .collect();
+        v.sort_unstable();
+        let hi_size = case.group(g).size.1 as usize;
+        let neg: i64 = v.iter().take(hi_size).filter(|&&x| x < 0).sum();
+        let pos: i64 = v.iter().rev().take(hi_size).filter(|&&x| x > 0).sum();
+        floor = floor.min(neg);
+        ceil = ceil.max(pos);
+        let mut e = Expression::default();
+        for &i in &m.by_group[g.ix()] {
+            let x = vals[m.slots[i].p.ix()];
+            if x != 0 {
+                m.slots[i].add_in(&mut e, x as f64);
+            }
+        }
+        sums.push((g, e));
+    }
+    let (floor, ceil) = (floor as f64, ceil as f64);
+    let hi = m.vars.add(variable().min(floor).max(ceil));
+    let lo = m.vars.add(variable().min(floor).max(ceil));
+    for (g, e) in sums {
+        let id = &case.group(g).id;
+        let mut up = e.clone();
+        up.add_mul(-1.0, hi);
+        m.add(key, || format!("{id},hi"), up.leq(0.0));
+        let mut down = e;
+        down.add_mul(-1.0, lo);
+        m.add(key, || format!("{id},lo"), down.geq(0.0));
+    }
+    m.objective.add_mul(coef, hi);
+    m.objective.add_mul(-coef, lo);
+}
+
+/// The variables' values for a warm start from `plan` (placements only; the
+/// backend completes the auxiliaries).
+fn warm_values(m: &Milp, plan: &Plan) -> Vec<(Variable, f64)> {
+    let mut role: BTreeMap<(PersonId, GroupId), Role> = BTreeMap::new();
+    for pg in &plan.groups {
+        for &p in &pg.members {
+            role.insert((p, pg.group), Role::Member);
+        }
+        for &p in &pg.leaders {
+            role.insert((p, pg.group), Role::Leader);
+        }
+    }
+    let mut out = Vec::with_capacity(m.slots.len() * 2);
+    for s in &m.slots {
+        let r = role.get(&(s.p, s.g));
+        out.push((s.member, (r == Some(&Role::Member)) as u8 as f64));
+        if let Some(l) = s.leader {
+            out.push((l, (r == Some(&Role::Leader)) as u8 as f64));
+        }
+    }
+    out
+}
+
+/// What the backend returned, backend-independent.
+enum Raw {
+    /// Values of the slots' (member, leader) variables, objective, status.
+    Solved(Vec<(f64, f64)>, f64, ExactStatus),
+    Infeasible,
+    /// No plan: the time limit, or a backend failure.
+    NoPlan,
+}
+
+/// Adds the constraints, the time limit and the warm start to `model`, solves,
+/// and reads the placements. `gap` reads a time-limited solution's relative gap.
+fn run<M>(
+    mut model: M,
+    m: Milp,
+    opts: &ExactOptions,
+    gap: impl FnOnce(M::Solution) -> Option<f64>,
+) -> Raw
+where
+    M: SolverModel<Error = ResolutionError> + WithTimeLimit + WithInitialSolution,
+{
+    let warm = opts.warm_start.as_ref().map(|p| warm_values(&m, p));
+    for c in m.constraints {
+        model.add_constraint(c);
+    }
+    if let Some(t) = opts.time_limit {
+        model = model.with_time_limit(t.as_secs_f64());
+    }
+    if let Some(w) = warm {
+        model = model.with_initial_solution(w);
+    }
+    match model.solve() {
+        Ok(sol) => {
+            let values = m
+                .slots
+                .iter()
+                .map(|s| (sol.value(s.member), s.leader.map_or(0.0, |l| sol.value(l))))
+                .collect();
+            let objective = m.objective.eval_with(&sol);
+            let status = match sol.status() {
+                SolutionStatus::Optimal => ExactStatus::Optimal,
+                SolutionStatus::TimeLimit | SolutionStatus::GapLimit => ExactStatus::Feasible {
+                    gap_percent: gap(sol).map(|g| g * 100.0),
+                },
+            };
+            Raw::Solved(values, objective, status)
+        }
+        Err(ResolutionError::Infeasible) => Raw::Infeasible,
+        // a time limit before any plan (microlp: `Other`), or a backend failure
+        Err(_) => Raw::NoPlan,
+    }
+}
+
+#[cfg(not(feature = "highs"))]
+fn solve_backend(m: Milp, opts: &ExactOptions) -> Raw {
+    let model = m
+        .vars
+        .clone()
+        .minimise(m.objective.clone())
+        .using(good_lp::microlp);
+    run(model, m, opts, |sol| sol.into_inner().gap())
+}
+
+#[cfg(feature = "highs")]
+fn solve_backend(m: Milp, opts: &ExactOptions) -> Raw {
+    let model = m
+        .vars
+        .clone()
+        .minimise(m.objective.clone())
+        .using(good_lp::highs);
+    run(model, m, opts, |_| None)
+}
+
+/// Solves `case` exactly: the plan of least [`super::Score::total`] under rules
+/// 1–9 and the pins, or a proof that none exists.
+///
+/// With a time limit the result is the best plan found
+/// ([`ExactStatus::Feasible`], with microlp's relative gap) or none
+/// ([`ExactStatus::TimedOut`]). A backend failure (numerical trouble) is also
+/// reported as `TimedOut`, without a plan. `opts.warm_start` seeds the
+/// backend's incumbent when the plan keeps every rule, else it is ignored.
+pub fn solve_exact(
+    case: &Case,
+    elig: &Eligibility,
+    model: &ScoreModel,
+    opts: &ExactOptions,
+) -> ExactResult {
+    let m = build(case, elig, model);
+    let model_size = m.size.clone();
+    let result = |plan, status, objective| ExactResult {
+        plan,
+        status,
+        objective,
+        backend: BACKEND,
+        model_size: model_size.clone(),
+    };
+    if m.infeasible {
+        return result(None, ExactStatus::Infeasible, None);
+    }
+    if m.slots.is_empty() {
+        // nothing to place (no groups, or groups that need nobody)
+        let plan = Plan::empty(case);
+        let total = super::evaluate(case, model, &plan).total(model);
+        return result(Some(plan), ExactStatus::Optimal, Some(total));
+    }
+    let slots = m.slots.clone();
+    match solve_backend(m, opts) {
+        Raw::Solved(values, objective, status) => {
+            let mut plan = Plan::empty(case);
+            for (s, &(member, leader)) in slots.iter().zip(&values) {
+                let pg = &mut plan.groups[s.g.ix()];
+                if leader > 0.5 {
+                    pg.leaders.push(s.p);
+                    pg.members.push(s.p);
+                } else if member > 0.5 {
+                    pg.members.push(s.p);
+                }
+            }
+            for pg in &mut plan.groups {
+                pg.leaders.sort_unstable();
+                pg.members.sort_unstable();
+            }
+            result(Some(plan), status, Some(objective))
+        }
+        Raw::Infeasible => result(None, ExactStatus::Infeasible, None),
+        Raw::NoPlan => result(None, ExactStatus::TimedOut, None),
+    }
+}

@@ -1,0 +1,339 @@
+//! The score of a plan (SPEC §4), term by term: what "good" means once every
+//! hard rule holds. Lower is better.
+//!
+//! Every term is linear in the assignment (with a few auxiliary variables for
+//! the spreads), so the exact mode can state the same score as a MILP:
+//!
+//! - `expertise`: per area, the spread (max − min) over the groups of the
+//!   sum of members' levels;
+//! - `rank`, `age`, `gender`: the spread over the groups of Σ (x − x̄) over
+//!   the members, where x̄ is the mean over the drawable pool, divided by the
+//!   mean group size. With groups of equal size this is exactly the spread of
+//!   the groups' mean rank, mean age and share of women; it stays linear when
+//!   sizes differ;
+//! - `mixing`: members sharing a region or a unit with an earlier member of
+//!   their group, less what the pool forces (a group that can only draw from
+//!   three regions must repeat one when it has four members);
+//! - `must_serve`: must-serve people left out;
+//! - `recent`: for each person used, 3 if they served this round's year, 2 the
+//!   year before, 1 two years before, else 0;
+//! - `moved`: with a baseline plan, the people whose group differs from it.
+//!
+//! Values are kept as integers (rank, age and gender in hundredths) so sums
+//! are exact and the same on every machine; weights apply when totalling.
+
+use crate::constraints::Eligibility;
+use crate::model::{Case, Gender, GroupId, PersonId, Plan, Weights};
+use serde::Serialize;
+
+/// Fixed-point scale of the rank, age and gender deviations.
+pub const SCALE: i64 = 100;
+
+/// The constants of the score for one case: weights, reference means, per
+/// person attributes as integers, and the baseline.
+#[derive(Debug, Clone)]
+pub struct ScoreModel {
+    /// The weights (`[weights]`).
+    pub weights: Weights,
+    /// Number of areas.
+    pub areas: usize,
+    /// Per person: rank, age and gender (1 for a woman) deviation from the
+    /// pool's mean, ×[`SCALE`].
+    pub dev: Vec<[i64; 3]>,
+    /// Per person: levels per area.
+    pub levels: Vec<Vec<i64>>,
+    /// Per person: the `recent` cost of using them.
+    pub recency: Vec<i64>,
+    /// Per person: must serve (and drawable).
+    pub must_serve: Vec<bool>,
+    /// Mean group size (the divisor of the rank, age and gender spreads).
+    pub norm: f64,
+    /// Mixing repeats no plan can avoid.
+    pub forced_mixing: i64,
+    /// Per person: the group in the baseline plan, if there is a baseline.
+    pub baseline: Option<Vec<Option<GroupId>>>,
+}
+
+/// Pool means ×SCALE, rounded: rank, age, share of women.
+fn reference_means(case: &Case) -> [i64; 3] {
+    let drawable: Vec<PersonId> = case.person_ids().filter(|&p| case.drawable(p)).collect();
+    if drawable.is_empty() {
+        return [0; 3];
+    }
+    let n = drawable.len() as i64;
+    let mut sums = [0i64; 3];
+    for &p in &drawable {
+        let x = case.person(p);
+        sums[0] += x.rank as i64;
+        sums[1] += case.age(p) as i64;
+        sums[2] += (x.gender == Gender::Female) as i64;
+    }
+    // round half away from zero, in integers
+    sums.map(|s| (2 * s * SCALE + n) / (2 * n))
+}
+
+impl ScoreModel {
+    /// The model for `case`, with an optional baseline plan.
+    pub fn new(case: &Case, elig: &Eligibility, baseline: Option<&Plan>) -> ScoreModel {
+        let refs = reference_means(case);
+        let year = case.round.year;
+        let dev = case
+            .person_ids()
+            .map(|p| {
+                let x = case.person(p);
+                [
+                    x.rank as i64 * SCALE - refs[0],
+                    case.age(p) as i64 * SCALE - refs[1],
+                    (x.gender == Gender::Female) as i64 * SCALE - refs[2],
+                ]
+            })
+            .collect();
+        let levels = case
+            .people
+            .iter()
+            .map(|x| x.levels.iter().map(|&l| l as i64).collect())
+            .collect();
+        let recency = case
+            .people
+            .iter()
+            .map(|x| match x.last_served {
+                Some(y) if y <= year => (3 - (year - y)).max(0) as i64,
+                Some(_) => 3,
+                None => 0,
+            })
+            .collect();
+        let must_serve = case
+            .person_ids()
+            .map(|p| case.person(p).must_serve && case.drawable(p))
+            .collect();
+        let groups = &case.round.groups;
+        let norm = if groups.is_empty() {
+            1.0
+        } else {
+            groups
+                .iter()
+                .map(|g| (g.size.0 + g.size.1) as f64 / 2.0)
+                .sum::<f64>()
+                / groups.len() as f64
+        };
+        let baseline = baseline.map(|b| {
+            let mut v = vec![None; case.people.len()];
+            for pg in &b.groups {
+                for &p in &pg.members {
+                    v[p.ix()] = Some(pg.group);
+                }
+            }
+            v
+        });
+        ScoreModel {
+            weights: case.round.weights.clone(),
+            areas: case.round.areas.len(),
+            dev,
+            levels,
+            recency,
+            must_serve,
+            norm,
+            forced_mixing: forced_mixing(case, elig),
+            baseline,
+        }
+    }
+
+    /// The baseline group of `p` (None: no baseline, or not in it).
+    #[inline]
+    pub fn baseline_of(&self, p: PersonId) -> Option<GroupId> {
+        self.baseline.as_ref().and_then(|b| b[p.ix()])
+    }
+
+    /// The cost of `p`'s place against the baseline: 1 if it differs.
+    #[inline]
+    pub fn moved_cost(&self, p: PersonId, g: Option<GroupId>) -> i64 {
+        match &self.baseline {
+            None => 0,
+            Some(b) => (b[p.ix()] != g) as i64,
+        }
+    }
+}
+
+/// Σ over groups of the repeats the pool forces: a group whose eligible
+/// drawable people come from `d` regions (units) must repeat `min size − d` of them.
+fn forced_mixing(case: &Case, elig: &Eligibility) -> i64 {
+    let mut forced = 0i64;
+    for g in case.group_ids() {
+        let need = case.group(g).size.0 as usize;
+        let mut regions = Vec::new();
+        let mut units = Vec::new();
+        for p in case.person_ids() {
+            if regions.len() >= need && units.len() >= need {
+                break;
+            }
+            if !case.drawable(p) || !elig.allowed(p, g) {
+                continue;
+            }
+            let x = case.person(p);
+            if regions.len() < need && !regions.contains(&x.region) {
+                regions.push(x.region);
+            }
+            if units.len() < need && !units.contains(&x.unit) {
+                units.push(x.unit);
+            }
+        }
+        forced += need.saturating_sub(regions.len()) as i64;
+        forced += need.saturating_sub(units.len()) as i64;
+    }
+    forced
+}
+
+/// A plan's score, term by term (integers as counted; see [`Score::total`]).
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
+pub struct Score {
+    /// Per area: spread of the groups' level sums.
+    pub expertise: Vec<i64>,
+    /// Spread of the groups' rank deviation sums, ×SCALE.
+    pub rank: i64,
+    /// Spread of the groups' age deviation sums, ×SCALE.
+    pub age: i64,
+    /// Spread of the groups' women deviation sums, ×SCALE.
+    pub gender: i64,
+    /// Region and unit repeats within groups beyond the forced ones.
+    pub mixing: i64,
+    /// Must-serve people left out.
+    pub must_serve: i64,
+    /// Recency cost of the people used.
+    pub recent: i64,
+    /// People moved against the baseline.
+    pub moved: i64,
+}
+
+/// One term of the score for display: key, value in its unit, weighted cost.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Term {
+    /// Key, e.g. `expertise.audit` or `age`.
+    pub key: String,
+    /// The value in its own unit (levels, ranks, years, share, people).
+    pub value: f64,
+    /// The weight.
+    pub weight: f64,
+    /// value × weight.
+    pub cost: f64,
+}
+
+impl Score {
+    /// The terms with their weights, in a fixed order.
+    pub fn terms(&self, case: &Case, m: &ScoreModel) -> Vec<Term> {
+        let w = &m.weights;
+        let mut out = Vec::new();
+        let mut push = |key: String, value: f64, weight: f64| {
+            out.push(Term {
+                key,
+                value,
+                weight,
+                cost: value * weight,
+            })
+        };
+        for (k, &v) in self.expertise.iter().enumerate() {
+            push(
+                format!("expertise.{}", case.round.areas[k].key),
+                v as f64,
+                w.expertise,
+            );
+        }
+        let per = |v: i64| v as f64 / (SCALE as f64 * m.norm);
+        push("rank".into(), per(self.rank), w.rank);
+        push("age".into(), per(self.age), w.age);
+        push("gender".into(), per(self.gender), w.gender);
+        push("mixing".into(), self.mixing as f64, w.mixing);
+        push("must_serve".into(), self.must_serve as f64, w.must_serve);
+        push("recent".into(), self.recent as f64, w.recent);
+        if m.baseline.is_some() {
+            push("moved".into(), self.moved as f64, w.stability);
+        }
+        out
+    }
+
+    /// The weighted total (lower is better).
+    pub fn total(&self, m: &ScoreModel) -> f64 {
+        let w = &m.weights;
+        let per = |v: i64| v as f64 / (SCALE as f64 * m.norm);
+        w.expertise * self.expertise.iter().sum::<i64>() as f64
+            + w.rank * per(self.rank)
+            + w.age * per(self.age)
+            + w.gender * per(self.gender)
+            + w.mixing * self.mixing as f64
+            + w.must_serve * self.must_serve as f64
+            + w.recent * self.recent as f64
+            + w.stability * self.moved as f64
+    }
+}
+
+/// Spread (max − min) of a list; 0 when empty.
+fn spread(v: impl Iterator<Item = i64>) -> i64 {
+    let (mut lo, mut hi) = (i64::MAX, i64::MIN);
+    for x in v {
+        lo = lo.min(x);
+        hi = hi.max(x);
+    }
+    if lo > hi {
+        0
+    } else {
+        hi - lo
+    }
+}
+
+/// Scores a plan from scratch, straight from the definitions above. The
+/// spreads run over the groups that have members (all of them in a full plan).
+pub fn evaluate(case: &Case, m: &ScoreModel, plan: &Plan) -> Score {
+    let staffed: Vec<&crate::model::PlanGroup> = plan
+        .groups
+        .iter()
+        .filter(|g| !g.members.is_empty())
+        .collect();
+    let sum_level = |pg: &crate::model::PlanGroup, k: usize| -> i64 {
+        pg.members.iter().map(|p| m.levels[p.ix()][k]).sum()
+    };
+    let sum_dev = |pg: &crate::model::PlanGroup, k: usize| -> i64 {
+        pg.members.iter().map(|p| m.dev[p.ix()][k]).sum()
+    };
+    let expertise = (0..m.areas)
+        .map(|k| spread(staffed.iter().map(|pg| sum_level(pg, k))))
+        .collect();
+    let mut used = vec![None; case.people.len()];
+    let mut mixing = 0i64;
+    let mut recent = 0i64;
+    for pg in &plan.groups {
+        let mut regions = Vec::new();
+        let mut units = Vec::new();
+        for &p in &pg.members {
+            used[p.ix()] = Some(pg.group);
+            recent += m.recency[p.ix()];
+            let x = case.person(p);
+            if regions.contains(&x.region) {
+                mixing += 1;
+            } else {
+                regions.push(x.region);
+            }
+            if units.contains(&x.unit) {
+                mixing += 1;
+            } else {
+                units.push(x.unit);
+            }
+        }
+    }
+    let must_serve = case
+        .person_ids()
+        .filter(|p| m.must_serve[p.ix()] && used[p.ix()].is_none())
+        .count() as i64;
+    let moved = case
+        .person_ids()
+        .map(|p| m.moved_cost(p, used[p.ix()]))
+        .sum();
+    Score {
+        expertise,
+        rank: spread(staffed.iter().map(|pg| sum_dev(pg, 0))),
+        age: spread(staffed.iter().map(|pg| sum_dev(pg, 1))),
+        gender: spread(staffed.iter().map(|pg| sum_dev(pg, 2))),
+        mixing: (mixing - m.forced_mixing).max(0),
+        must_serve,
+        recent,
+        moved,
+    }
+}
