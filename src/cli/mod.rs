@@ -492,6 +492,7 @@ fn run_plan(a: PlanArgs) -> anyhow::Result<u8> {
         time_limit: a.time_limit.map(std::time::Duration::from_secs_f64),
         searches: a.searches.max(1),
         start: baseline.clone(),
+        first_feasible: false,
     };
     let progress = Progress::default();
     let total = opts

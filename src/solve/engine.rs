@@ -55,8 +55,8 @@ impl Cost {
 
 /// A state the engine can search.
 pub trait Search {
-    /// A proposed change, enough to make it stick or take it back.
-    type Move;
+    /// A proposed change, enough to make it stick, take it back or make it again.
+    type Move: Clone;
     /// What the search hands out at the end.
     type Solution: Clone + Send;
 
@@ -70,6 +70,9 @@ pub trait Search {
     fn accept(&mut self, m: Self::Move);
     /// Takes the proposed move back.
     fn reject(&mut self, m: Self::Move);
+    /// Makes a move again after it was taken back (the state being as when
+    /// it was proposed); gives the move as [`Search::propose`] would.
+    fn redo(&mut self, m: Self::Move) -> Self::Move;
     /// The current state as a solution.
     fn solution(&self) -> Self::Solution;
 }
@@ -85,6 +88,8 @@ pub struct Budget {
     pub tie_weight: f64,
     /// Final temperature as a fraction of the initial one.
     pub cooling: f64,
+    /// Stop as soon as the state keeps every rule (the first plan, for benchmarks).
+    pub first_feasible: bool,
 }
 
 /// What one search found.
@@ -148,6 +153,16 @@ pub fn anneal<S: Search>(
     progress: Option<&Progress>,
 ) -> Found<S::Solution> {
     let tw = budget.tie_weight;
+    if budget.first_feasible && s.cost().deficit == 0 {
+        let cost = s.cost();
+        return Found {
+            solution: s.solution(),
+            cost,
+            search,
+            iterations: 0,
+            stopped_by_time: false,
+        };
+    }
     let t0 = initial_temperature(&mut s, &mut rng, tw);
     let t_end = t0 * budget.cooling;
     let start = Instant::now();
@@ -157,6 +172,8 @@ pub fn anneal<S: Search>(
     let mut cur = s.cost();
     let mut best = cur;
     let mut best_sol = s.solution();
+    // the best state is copied lazily: only when the search is about to leave it
+    let mut dirty = false;
     let mut it: u64 = 0;
     let mut temp = t0;
     let mut stopped_by_time = false;
@@ -208,11 +225,23 @@ pub fn anneal<S: Search>(
             }
         };
         if ok {
+            let m = if dirty && c.cmp_lex(&best) == Ordering::Greater {
+                // leaving the best state: copy it first
+                s.reject(m.clone());
+                best_sol = s.solution();
+                dirty = false;
+                s.redo(m)
+            } else {
+                m
+            };
             s.accept(m);
             cur = c;
             if cur.cmp_lex(&best) == Ordering::Less {
                 best = cur;
-                best_sol = s.solution();
+                dirty = true;
+            }
+            if budget.first_feasible && cur.deficit == 0 {
+                break;
             }
         } else {
             s.reject(m);
@@ -220,6 +249,9 @@ pub fn anneal<S: Search>(
     }
     if let Some(p) = progress {
         p.moves.fetch_add(since_report, AtomicOrdering::Relaxed);
+    }
+    if dirty {
+        best_sol = s.solution();
     }
     Found {
         solution: best_sol,

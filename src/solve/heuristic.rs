@@ -15,6 +15,7 @@ use rand_chacha::ChaCha8Rng;
 pub struct Undo {
     n: usize,
     who: [(u32, u32, bool); 3],
+    to: [(u32, u32, bool); 3],
 }
 
 /// A placement: everyone's group ([`OUT`] for none) and role.
@@ -62,7 +63,9 @@ impl<'c, 'a> PlanSearch<'c, 'a> {
         let mut undo = Undo {
             n: steps.len(),
             who: [(0, OUT, false); 3],
+            to: [(0, OUT, false); 3],
         };
+        undo.to[..steps.len()].copy_from_slice(steps);
         for (i, &(p, _, _)) in steps.iter().enumerate() {
             let pu = p as usize;
             undo.who[i] = (p, self.s.group[pu], self.s.is_leader[pu]);
@@ -295,6 +298,11 @@ impl<'c, 'a> Search for PlanSearch<'c, 'a> {
         self.restore(&m);
     }
 
+    fn redo(&mut self, m: Undo) -> Undo {
+        self.attempt(&m.to[..m.n])
+            .expect("a move that was legal is legal again from the same state")
+    }
+
     fn solution(&self) -> Placement {
         Placement {
             group: self.s.group.clone(),
@@ -461,6 +469,9 @@ pub fn search(
             }
         }
         construct(&mut s, rng);
+        if std::env::var("XUNCHA_DEBUG").is_ok() {
+            eprintln!("after construction: {:?}", s.cost());
+        }
         PlanSearch { s }
     })
 }

@@ -71,6 +71,8 @@ pub struct SolveOptions {
     /// A plan to start from (the baseline of a re-plan): its people are
     /// placed first where the rules still allow.
     pub start: Option<Plan>,
+    /// Stop at the first plan that keeps every rule (for benchmarks).
+    pub first_feasible: bool,
 }
 
 impl Default for SolveOptions {
@@ -81,6 +83,7 @@ impl Default for SolveOptions {
             time_limit: None,
             searches: 4,
             start: None,
+            first_feasible: false,
         }
     }
 }
@@ -178,6 +181,7 @@ pub fn plan_heuristic(
         deadline: engine::deadline_in(opts.time_limit.map(|t| t.saturating_sub(started.elapsed()))),
         tie_weight: 0.05,
         cooling: 1e-3,
+        first_feasible: opts.first_feasible,
     };
     let (found, moves) = heuristic::search(
         &ctx,

@@ -160,14 +160,59 @@ impl<'a> Ctx<'a> {
     }
 }
 
-/// Max and min of one attribute over the active groups, with how many groups
-/// sit at each; re-scanned only when the last group at an extreme leaves it.
+/// Max and min of one attribute over the active groups: a segment tree
+/// over the groups, O(log groups) per change, O(1) to read.
 #[derive(Debug, Clone)]
 struct Extremes {
-    max: i64,
-    n_max: u32,
-    min: i64,
-    n_min: u32,
+    leaves: usize,
+    /// (max, min) per node; node 1 is the root; inactive leaves hold (MIN, MAX).
+    node: Vec<(i64, i64)>,
+}
+
+impl Extremes {
+    fn new(active: &[bool]) -> Extremes {
+        let leaves = active.len().next_power_of_two().max(1);
+        let mut node = vec![(i64::MIN, i64::MAX); 2 * leaves];
+        for (g, &a) in active.iter().enumerate() {
+            if a {
+                node[leaves + g] = (0, 0);
+            }
+        }
+        for i in (1..leaves).rev() {
+            node[i] = Self::join(node[2 * i], node[2 * i + 1]);
+        }
+        Extremes { leaves, node }
+    }
+
+    #[inline]
+    fn join(a: (i64, i64), b: (i64, i64)) -> (i64, i64) {
+        (a.0.max(b.0), a.1.min(b.1))
+    }
+
+    #[inline]
+    fn set(&mut self, g: usize, v: i64) {
+        let mut i = self.leaves + g;
+        self.node[i] = (v, v);
+        while i > 1 {
+            i /= 2;
+            let j = Self::join(self.node[2 * i], self.node[2 * i + 1]);
+            if self.node[i] == j {
+                break;
+            }
+            self.node[i] = j;
+        }
+    }
+
+    /// max − min, 0 with no active group.
+    #[inline]
+    fn spread(&self) -> i64 {
+        let (hi, lo) = self.node[1];
+        if hi < lo {
+            0
+        } else {
+            hi - lo
+        }
+    }
 }
 
 /// Region-to-region inspection flows for reciprocal avoidance: dense for
@@ -265,15 +310,7 @@ impl<'c, 'a> State<'c, 'a> {
             area_count: vec![0; g * areas],
             sums: vec![0; g * ctx.n_attr],
             tot: vec![(0, 0); ctx.n_attr],
-            ext: vec![
-                Extremes {
-                    max: 0,
-                    n_max: n_active as u32,
-                    min: 0,
-                    n_min: n_active as u32,
-                };
-                ctx.n_attr
-            ],
+            ext: vec![Extremes::new(&ctx.active); ctx.n_attr],
             flows: Flows::new(ctx.n_regions),
             deficit: 0,
             repeats: 0,
@@ -373,63 +410,7 @@ impl<'c, 'a> State<'c, 'a> {
         let t = &mut self.tot[a];
         t.0 += new - old;
         t.1 += (new as i128) * (new as i128) - (old as i128) * (old as i128);
-        let e = &mut self.ext[a];
-        // leave the old value
-        let mut rescan = false;
-        if old == e.max {
-            e.n_max -= 1;
-            rescan |= e.n_max == 0;
-        }
-        if old == e.min {
-            e.n_min -= 1;
-            rescan |= e.n_min == 0;
-        }
-        if rescan {
-            self.rescan(a);
-        } else {
-            let e = &mut self.ext[a];
-            if new > e.max {
-                e.max = new;
-                e.n_max = 1;
-            } else if new == e.max {
-                e.n_max += 1;
-            }
-            if new < e.min {
-                e.min = new;
-                e.n_min = 1;
-            } else if new == e.min {
-                e.n_min += 1;
-            }
-        }
-    }
-
-    fn rescan(&mut self, a: usize) {
-        let n_attr = self.ctx.n_attr;
-        let mut e = Extremes {
-            max: i64::MIN,
-            n_max: 0,
-            min: i64::MAX,
-            n_min: 0,
-        };
-        for (g, &act) in self.ctx.active.iter().enumerate() {
-            if !act {
-                continue;
-            }
-            let v = self.sums[g * n_attr + a];
-            if v > e.max {
-                e.max = v;
-                e.n_max = 1;
-            } else if v == e.max {
-                e.n_max += 1;
-            }
-            if v < e.min {
-                e.min = v;
-                e.n_min = 1;
-            } else if v == e.min {
-                e.n_min += 1;
-            }
-        }
-        self.ext[a] = e;
+        self.ext[a].set(g, new);
     }
 
     fn list_move(list: &mut Vec<u32>, pos: &mut [u32], p: u32) {
@@ -554,14 +535,7 @@ impl<'c, 'a> State<'c, 'a> {
     pub fn score(&self) -> Score {
         let ctx = self.ctx;
         let areas = ctx.req.len();
-        let spread = |a: usize| {
-            let e = &self.ext[a];
-            if self.n_active == 0 {
-                0
-            } else {
-                e.max - e.min
-            }
-        };
+        let spread = |a: usize| self.ext[a].spread();
         Score {
             expertise: (0..areas).map(spread).collect(),
             rank: spread(areas),
@@ -583,8 +557,7 @@ impl<'c, 'a> State<'c, 'a> {
         let mut tie = 0.0;
         let n = self.n_active.max(1) as f64;
         for a in 0..ctx.n_attr {
-            let e = &self.ext[a];
-            let spread = if self.n_active == 0 { 0 } else { e.max - e.min };
+            let spread = self.ext[a].spread();
             score += ctx.attr_weight[a] * spread as f64;
             let (s, sq) = self.tot[a];
             let var = (sq as f64 * n - (s as f64) * (s as f64)) / (n * n);
