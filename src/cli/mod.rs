@@ -493,6 +493,7 @@ fn run_plan(a: PlanArgs) -> anyhow::Result<u8> {
         searches: a.searches.max(1),
         start: baseline.clone(),
         first_feasible: false,
+        acceptance: crate::solve::engine::Acceptance::Annealing,
     };
     let progress = Progress::default();
     let total = opts

@@ -88,8 +88,20 @@ pub struct Budget {
     pub tie_weight: f64,
     /// Final temperature as a fraction of the initial one.
     pub cooling: f64,
+    /// How worse moves are accepted.
+    pub acceptance: Acceptance,
     /// Stop as soon as the state keeps every rule (the first plan, for benchmarks).
     pub first_feasible: bool,
+}
+
+/// How a search accepts a move that makes the cost worse.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Acceptance {
+    /// Simulated annealing: with probability exp(−Δ/T), T falling
+    /// geometrically over the budget (the default; see the README for why).
+    Annealing,
+    /// Late acceptance hill climbing: if no worse than the cost this many moves ago.
+    LateAcceptance(usize),
 }
 
 /// What one search found.
@@ -174,6 +186,10 @@ pub fn anneal<S: Search>(
     let mut best_sol = s.solution();
     // the best state is copied lazily: only when the search is about to leave it
     let mut dirty = false;
+    let mut history = match budget.acceptance {
+        Acceptance::LateAcceptance(n) => vec![cur.annealed(tw); n.max(1)],
+        Acceptance::Annealing => Vec::new(),
+    };
     let mut it: u64 = 0;
     let mut temp = t0;
     let mut stopped_by_time = false;
@@ -221,7 +237,15 @@ pub fn anneal<S: Search>(
             Ordering::Greater => false,
             Ordering::Equal => {
                 let d = c.annealed(tw) - cur.annealed(tw);
-                d <= EPS || rng.random::<f64>() < (-d / temp).exp()
+                match budget.acceptance {
+                    Acceptance::Annealing => d <= EPS || rng.random::<f64>() < (-d / temp).exp(),
+                    Acceptance::LateAcceptance(_) => {
+                        let slot = (it as usize) % history.len();
+                        let ok = d <= EPS || c.annealed(tw) <= history[slot] + EPS;
+                        history[slot] = if ok { c.annealed(tw) } else { cur.annealed(tw) };
+                        ok
+                    }
+                }
             }
         };
         if ok {

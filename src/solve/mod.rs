@@ -73,6 +73,8 @@ pub struct SolveOptions {
     pub start: Option<Plan>,
     /// Stop at the first plan that keeps every rule (for benchmarks).
     pub first_feasible: bool,
+    /// How worse moves are accepted.
+    pub acceptance: engine::Acceptance,
 }
 
 impl Default for SolveOptions {
@@ -84,6 +86,7 @@ impl Default for SolveOptions {
             searches: 4,
             start: None,
             first_feasible: false,
+            acceptance: engine::Acceptance::Annealing,
         }
     }
 }
@@ -105,7 +108,7 @@ pub enum NoPlan {
 /// second, growing with the number of groups.
 pub fn default_iterations(case: &Case) -> u64 {
     let g = case.round.groups.len() as u64;
-    (200_000 + 20_000 * g).min(20_000_000)
+    (200_000 + 20_000 * g).min(1_000_000)
 }
 
 /// What is still missing in group `g` of a state, in words.
@@ -181,6 +184,7 @@ pub fn plan_heuristic(
         deadline: engine::deadline_in(opts.time_limit.map(|t| t.saturating_sub(started.elapsed()))),
         tie_weight: 0.05,
         cooling: 1e-3,
+        acceptance: opts.acceptance,
         first_feasible: opts.first_feasible,
     };
     let (found, moves) = heuristic::search(
@@ -199,6 +203,16 @@ pub fn plan_heuristic(
             st.insert(p as u32, g, placement.lead[p]);
         }
     }
+    // a last exhaustive descent when the neighbourhood is small
+    let mut polished = heuristic::PlanSearch { s: st };
+    if heuristic::polish(&mut polished, 2_000_000) > 0 {
+        let s = &polished.s;
+        placement = heuristic::Placement {
+            group: s.group.clone(),
+            lead: s.is_leader.clone(),
+        };
+    }
+    let st = polished.s;
     let short: Vec<usize> = (0..n_groups).filter(|&g| st.deficit_of(g) > 0).collect();
     if !short.is_empty() {
         if !allow_partial {
