@@ -155,7 +155,7 @@ fn small_section(n: u64, limit: f64) {
         let model = ScoreModel::new(&case, &elig, None);
         let (status, obj, esecs) = exact(&case, &elig, &model, limit);
         let opts = SolveOptions {
-            iterations: Some(50_000),
+            iterations: Some(env_or("XUNCHA_SMALL_MOVES", 250_000)),
             time_limit: Some(Duration::from_secs(1)),
             ..SolveOptions::default()
         };

@@ -1174,6 +1174,7 @@ fn heuristic_plans_keep_every_rule_by_the_oracle() {
                     );
                 }
             }
+            Err(NoPlan::ProvenByExact(_)) => not_found += 1,
             Err(NoPlan::NotFound(_)) => {
                 not_found += 1;
                 let exact = solve_exact(&case, &elig, &model, &ExactOptions::default());

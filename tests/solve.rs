@@ -190,14 +190,11 @@ fn pins_and_exclusions_are_kept() {
         .unwrap();
     let excluded = sample.person(plan.groups[0].members[1]).id.clone();
     let round = std::fs::read_to_string(case_dir.join("round.toml")).unwrap();
-    let round = round.replacen(
-        "exclude = [",
-        &format!("exclude = [\"{excluded}\", "),
-        1,
-    ) + &format!(
-        "\n[[pins]]\nperson = \"{leader}\"\ngroup = \"G2\"\nrole = \"leader\"\n\n\
+    let round = round.replacen("exclude = [", &format!("exclude = [\"{excluded}\", "), 1)
+        + &format!(
+            "\n[[pins]]\nperson = \"{leader}\"\ngroup = \"G2\"\nrole = \"leader\"\n\n\
          [[pins]]\nperson = \"{member}\"\ngroup = \"G3\"\nrole = \"member\"\n"
-    );
+        );
     std::fs::write(case_dir.join("round.toml"), round).unwrap();
     let case = xuncha::io::load_case(&case_dir).unwrap();
     assert_eq!(case.round.pins.len(), 2);
@@ -337,7 +334,7 @@ fn plans_on_tight_synthetic_pools_keep_every_rule() {
                 }
             }
             Err(NoPlan::Proven(r)) => assert!(!r.ok()),
-            Err(NoPlan::NotFound(g)) => assert!(!g.is_empty()),
+            Err(NoPlan::NotFound(g)) | Err(NoPlan::ProvenByExact(g)) => assert!(!g.is_empty()),
         }
     }
     assert!(solved >= 6, "only {solved} of 12 tight cases solved");

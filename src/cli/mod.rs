@@ -90,7 +90,8 @@ pub enum Command {
         /// A previous plan: moving people away from it costs `stability` per person.
         #[arg(long)]
         baseline: Option<PathBuf>,
-        /// Also solve exactly (MILP) and prove the optimum or give the gap.
+        /// Also solve exactly (MILP) and prove the optimum or give the gap
+        /// (within --time-limit, default 60 s).
         #[arg(long)]
         exact: bool,
         /// Staff the groups that can be staffed; say why the others are left empty.
@@ -389,6 +390,9 @@ fn group_json(case: &Case, elig: &Eligibility, g: crate::model::GroupId) -> serd
     })
 }
 
+/// Seconds given to `--exact` without `--time-limit`.
+const EXACT_DEFAULT_LIMIT_SECS: u64 = 60;
+
 struct PlanArgs {
     case_path: PathBuf,
     out: Option<PathBuf>,
@@ -521,12 +525,20 @@ fn run_plan(a: PlanArgs) -> anyhow::Result<u8> {
             return Ok(1);
         }
         Err(NoPlan::NotFound(groups)) => {
-            print!("{}", explain::not_found_text(&case, &groups));
+            print!("{}", explain::not_found_text(&case, &groups, false));
+            return Ok(1);
+        }
+        Err(NoPlan::ProvenByExact(groups)) => {
+            print!("{}", explain::not_found_text(&case, &groups, true));
             return Ok(1);
         }
     };
     if a.exact {
-        outcome = run_exact(&case, &elig, &model, outcome, opts.time_limit)?;
+        // the exact solve gets its own limit: --time-limit, else a minute
+        let limit = opts
+            .time_limit
+            .unwrap_or(std::time::Duration::from_secs(EXACT_DEFAULT_LIMIT_SECS));
+        outcome = run_exact(&case, &elig, &model, outcome, Some(limit))?;
     }
     if !a.quiet {
         print!("{}", explain::plan_text(&case, &model, &outcome));

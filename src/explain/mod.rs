@@ -331,13 +331,19 @@ pub fn group_text(case: &Case, elig: &Eligibility, g: GroupId) -> String {
 
 /// The search found no plan keeping every rule although the pre-solve report
 /// proves nothing: the groups it could not complete and what they miss.
-pub fn not_found_text(case: &Case, groups: &[(GroupId, String)]) -> String {
+/// With `proven`, the exact solver has shown that no plan exists.
+pub fn not_found_text(case: &Case, groups: &[(GroupId, String)], proven: bool) -> String {
     let mut s = String::new();
     let _ = writeln!(s, "{}", case_line(case));
     let _ = writeln!(
         s,
-        "No plan found that keeps every rule. Each group has enough eligible people on its own, \
-         but together they do not go round (kin, mixing caps, reciprocal avoidance or shared experts)."
+        "{} Each group has enough eligible people on its own, \
+         but together they do not go round (kin, mixing caps, reciprocal avoidance or shared experts).",
+        if proven {
+            "No plan keeps every rule (proven by the exact solver)."
+        } else {
+            "No plan found that keeps every rule."
+        }
     );
     let _ = writeln!(s, "The best attempt still misses:");
     for (g, what) in groups {

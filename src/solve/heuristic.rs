@@ -18,6 +18,10 @@ pub struct Undo {
     to: [(u32, u32, bool); 3],
 }
 
+/// Share of moves aimed at a spread (0.1–0.6 measured on the sample over
+/// eight seeds; 0.4 gave the lowest mean score).
+const AIMED_SHARE: f64 = 0.4;
+
 /// A placement: everyone's group ([`OUT`] for none) and role.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Placement {
@@ -102,6 +106,7 @@ impl<'c, 'a> PlanSearch<'c, 'a> {
         }
     }
 
+    /// A random active group (there is one: the search is not run without).
     fn random_group(&self, rng: &mut ChaCha8Rng) -> u32 {
         let ctx = self.s.ctx;
         loop {
@@ -176,10 +181,58 @@ impl<'c, 'a> PlanSearch<'c, 'a> {
         }
     }
 
+    /// A swap aimed at a spread: a member of the group at an attribute's max
+    /// (min) changes places with someone lower (higher) in it, left out or in
+    /// another group.
+    fn aimed(&mut self, rng: &mut ChaCha8Rng) -> Option<Undo> {
+        let ctx = self.s.ctx;
+        let a = rng.random_range(0..ctx.n_attr);
+        if self.s.spread(a) == 0 {
+            return None;
+        }
+        let hi = rng.random_bool(0.5);
+        let g = self.s.extreme_group(a, hi)? as u32;
+        let members: &[u32] = &self.s.members[g as usize];
+        if members.is_empty() {
+            return None;
+        }
+        let p = members[rng.random_range(0..members.len())];
+        if !ctx.free[p as usize] {
+            return None;
+        }
+        let vp = ctx.attrs(p)[a];
+        let twins = &ctx.twins[a][ctx.twin_of[a][p as usize] as usize];
+        for _ in 0..8 {
+            // half the time a twin (the same but for this attribute), else anyone
+            let q = if twins.len() > 1 && rng.random_bool(0.5) {
+                twins[rng.random_range(0..twins.len())]
+            } else if rng.random_bool(0.5) {
+                self.random_out(rng)?
+            } else {
+                self.random_in(rng)?
+            };
+            let vq = ctx.attrs(q)[a];
+            let gq = self.s.group[q as usize];
+            if gq == g || (hi && vq >= vp) || (!hi && vq <= vp) {
+                continue;
+            }
+            let (lp, lq) = (self.s.is_leader[p as usize], self.s.is_leader[q as usize]);
+            return if gq == OUT {
+                self.attempt(&[(p, OUT, false), (q, g, lp)])
+            } else {
+                self.attempt(&[(p, gq, lq), (q, g, lp)])
+            };
+        }
+        None
+    }
+
     fn random_move(&mut self, rng: &mut ChaCha8Rng) -> Option<Undo> {
         let ctx = self.s.ctx;
         if self.s.cost().deficit > 0 && rng.random_bool(0.5) {
             return self.repair(rng);
+        }
+        if rng.random_bool(AIMED_SHARE) {
+            return self.aimed(rng);
         }
         let kind = rng.random_range(0..100u32);
         match kind {
@@ -314,10 +367,10 @@ impl<'c, 'a> Search for PlanSearch<'c, 'a> {
 /// Steepest-free descent to a local optimum of the whole neighbourhood:
 /// every relocation of a placed person, every swap of two placed people and
 /// every exchange of a placed person with one left out, accepting the first
-/// move that lowers the cost, until none does. Used on the best plan when
-/// the neighbourhood is small (a city round); the random moves of the
-/// annealing may miss the last improving one.
-pub fn polish(s: &mut PlanSearch, max_pairs: usize) -> usize {
+/// move that lowers the cost, until none does or after `max_passes` passes.
+/// Used on the best plan when the neighbourhood is small (a city round); the
+/// random moves of the annealing may miss the last improving one.
+pub fn polish(s: &mut PlanSearch, max_pairs: usize, max_passes: usize) -> usize {
     let ctx = s.s.ctx;
     let n_groups = ctx.active.len() as u32;
     let mut improved = 0;
@@ -375,6 +428,9 @@ pub fn polish(s: &mut PlanSearch, max_pairs: usize) -> usize {
             return improved;
         }
         improved += 1;
+        if improved >= max_passes {
+            return improved;
+        }
     }
 }
 
@@ -536,9 +592,6 @@ pub fn search(
             }
         }
         construct(&mut s, rng);
-        if std::env::var("XUNCHA_DEBUG").is_ok() {
-            eprintln!("after construction: {:?}", s.cost());
-        }
         PlanSearch { s }
     })
 }

@@ -100,8 +100,27 @@ use crate::validate::{check_plan, feasibility};
 pub enum NoPlan {
     /// The pre-solve report proves that some group cannot be staffed.
     Proven(feasibility::Feasibility),
-    /// The search found no plan keeping every rule; per group, what is still missing.
+    /// The search found no plan keeping every rule; per group, what its best
+    /// attempt still misses.
     NotFound(Vec<(GroupId, String)>),
+    /// As `NotFound`, and the exact solver proves that no plan exists.
+    ProvenByExact(Vec<(GroupId, String)>),
+}
+
+/// Seconds the exact solver gets when the heuristic finds no plan on a small round.
+const EXACT_FALLBACK_SECS: u64 = 20;
+
+/// Is the round small enough for the exact solver to settle feasibility
+/// quickly (at most 20,000 eligible placements)?
+fn exact_is_cheap(ctx: &state::Ctx) -> bool {
+    let mut pairs = 0usize;
+    for &p in &ctx.pool {
+        pairs += ctx.elig.count_of(PersonId(p));
+        if pairs > 20_000 {
+            return false;
+        }
+    }
+    true
 }
 
 /// Default moves per search: enough for a city pool in a fraction of a
@@ -173,6 +192,25 @@ pub fn plan_heuristic(
             }
         }
     }
+    if !active.iter().any(|&a| a) {
+        // nothing can be staffed: say so per group rather than search
+        if !allow_partial {
+            return Err(NoPlan::Proven(report));
+        }
+        unstaffed.sort_by_key(|(g, _)| *g);
+        let plan = Plan::empty(case);
+        return Ok(Outcome {
+            score: evaluate(case, model, &plan),
+            left_out: left_out(case, elig, &plan),
+            plan,
+            seed: opts.seed,
+            solver: "heuristic".into(),
+            elapsed: started.elapsed(),
+            iterations: 0,
+            status: "no group can be staffed".into(),
+            unstaffed,
+        });
+    }
     let ctx = state::Ctx::new(case, elig, model, active);
     let iterations = opts.iterations.or(if opts.time_limit.is_none() {
         Some(default_iterations(case))
@@ -205,7 +243,7 @@ pub fn plan_heuristic(
     }
     // a last exhaustive descent when the neighbourhood is small
     let mut polished = heuristic::PlanSearch { s: st };
-    if heuristic::polish(&mut polished, 2_000_000) > 0 {
+    if !opts.first_feasible && heuristic::polish(&mut polished, 2_000_000, 5) > 0 {
         let s = &polished.s;
         placement = heuristic::Placement {
             group: s.group.clone(),
@@ -216,12 +254,51 @@ pub fn plan_heuristic(
     let short: Vec<usize> = (0..n_groups).filter(|&g| st.deficit_of(g) > 0).collect();
     if !short.is_empty() {
         if !allow_partial {
-            return Err(NoPlan::NotFound(
-                short
-                    .iter()
-                    .map(|&g| (GroupId(g as u32), missing(&st, g)))
-                    .collect(),
-            ));
+            let missing: Vec<(GroupId, String)> = short
+                .iter()
+                .map(|&g| (GroupId(g as u32), missing(&st, g)))
+                .collect();
+            // on a small round the exact solver settles it: a plan, or a proof there is none
+            if exact_is_cheap(&ctx) {
+                let limit = opts
+                    .time_limit
+                    .map(|t| t.saturating_sub(started.elapsed()))
+                    .unwrap_or(Duration::from_secs(EXACT_FALLBACK_SECS));
+                let r = exact::solve_exact(
+                    case,
+                    elig,
+                    model,
+                    &exact::ExactOptions {
+                        time_limit: Some(limit),
+                        warm_start: None,
+                    },
+                );
+                match (r.status, r.plan) {
+                    (ExactStatus::Infeasible, _) => return Err(NoPlan::ProvenByExact(missing)),
+                    (_, Some(plan)) if check_plan(case, &plan).is_empty() => {
+                        let score = evaluate(case, model, &plan);
+                        return Ok(Outcome {
+                            left_out: left_out(case, elig, &plan),
+                            plan,
+                            score,
+                            seed: opts.seed,
+                            solver: format!(
+                                "exact ({}), after the heuristic found no plan",
+                                r.backend
+                            ),
+                            elapsed: started.elapsed(),
+                            iterations: moves,
+                            status: match r.status {
+                                ExactStatus::Optimal => "optimal".into(),
+                                _ => "time limit".into(),
+                            },
+                            unstaffed,
+                        });
+                    }
+                    _ => {}
+                }
+            }
+            return Err(NoPlan::NotFound(missing));
         }
         for &g in &short {
             unstaffed.push((

@@ -57,6 +57,12 @@ pub struct Ctx<'a> {
     pub leader_pool: Vec<u32>,
     /// … per area with level ≥ 1.
     pub area_pool: Vec<Vec<u32>>,
+    /// Per attribute: the free people grouped by their other attributes
+    /// (age left out of the key but for the age attribute itself), so a swap
+    /// between two of a group changes mostly that one attribute.
+    pub twins: Vec<Vec<Vec<u32>>>,
+    /// Per attribute and person: the index of their group in `twins`.
+    pub twin_of: Vec<Vec<u32>>,
 }
 
 impl<'a> Ctx<'a> {
@@ -128,7 +134,33 @@ impl<'a> Ctx<'a> {
                     .collect()
             })
             .collect();
+        let age = areas + 1;
+        let mut twins = Vec::with_capacity(n_attr);
+        let mut twin_of = Vec::with_capacity(n_attr);
+        for a in 0..n_attr {
+            let mut index: std::collections::HashMap<Vec<i64>, u32> = Default::default();
+            let mut lists: Vec<Vec<u32>> = Vec::new();
+            let mut of = vec![OUT; n];
+            for &p in &pool {
+                let v = &attr[p as usize * n_attr..(p as usize + 1) * n_attr];
+                let key: Vec<i64> = (0..n_attr)
+                    .filter(|&b| b != a && (b != age || a == age))
+                    .map(|b| v[b])
+                    .collect();
+                let next = lists.len() as u32;
+                let i = *index.entry(key).or_insert(next);
+                if i == next {
+                    lists.push(Vec::new());
+                }
+                lists[i as usize].push(p);
+                of[p as usize] = i;
+            }
+            twins.push(lists);
+            twin_of.push(of);
+        }
         Ctx {
+            twins,
+            twin_of,
             case,
             elig,
             model,
@@ -153,8 +185,9 @@ impl<'a> Ctx<'a> {
         }
     }
 
+    /// The person's attribute values (area levels, then rank, age and gender deviations).
     #[inline]
-    fn attrs(&self, p: u32) -> &[i64] {
+    pub fn attrs(&self, p: u32) -> &[i64] {
         let i = p as usize * self.n_attr;
         &self.attr[i..i + self.n_attr]
     }
@@ -201,6 +234,25 @@ impl Extremes {
             }
             self.node[i] = j;
         }
+    }
+
+    /// The group holding the max (`hi`) or the min of the attribute.
+    fn arg(&self, hi: bool) -> Option<usize> {
+        let (mx, mn) = self.node[1];
+        if mx < mn {
+            return None;
+        }
+        let want = if hi { mx } else { mn };
+        let mut i = 1;
+        while i < self.leaves {
+            let l = self.node[2 * i];
+            i = if (hi && l.0 == want) || (!hi && l.1 == want) {
+                2 * i
+            } else {
+                2 * i + 1
+            };
+        }
+        Some(i - self.leaves)
     }
 
     /// max − min, 0 with no active group.
@@ -519,6 +571,16 @@ impl<'c, 'a> State<'c, 'a> {
             self.out_list.push(p);
         }
         (g, lead)
+    }
+
+    /// The spread of attribute `a` now.
+    pub fn spread(&self, a: usize) -> i64 {
+        self.ext[a].spread()
+    }
+
+    /// The group at the max (`hi`) or min of attribute `a`.
+    pub fn extreme_group(&self, a: usize, hi: bool) -> Option<usize> {
+        self.ext[a].arg(hi)
     }
 
     /// Members of `g` with level ≥ 1 in area `k`.
