@@ -1,10 +1,10 @@
 //! Reading and writing: CSV and workbook tables, `round.toml`, plans.
 
 pub mod case;
+pub mod output;
 pub mod plan;
 pub mod round;
 pub mod sheet;
-pub mod output;
 pub mod workbook;
 
 pub use case::load_case;

@@ -330,6 +330,7 @@ pub fn plan_heuristic(
     );
     unstaffed.sort_by_key(|(g, _)| *g);
     let score = evaluate(case, model, &plan);
+    let total = score.total(model);
     Ok(Outcome {
         left_out: left_out(case, elig, &plan),
         plan,
@@ -338,7 +339,10 @@ pub fn plan_heuristic(
         solver: "heuristic".into(),
         elapsed: started.elapsed(),
         iterations: moves,
-        status: if found.stopped_by_time {
+        status: if total.abs() <= engine::EPS {
+            // every term is ≥ 0, so nothing beats 0
+            "optimal (0 is the least score possible)".into()
+        } else if found.stopped_by_time {
             "time limit".into()
         } else {
             "best found".into()
