@@ -339,3 +339,65 @@ fn plans_on_tight_synthetic_pools_keep_every_rule() {
     }
     assert!(solved >= 6, "only {solved} of 12 tight cases solved");
 }
+
+#[test]
+fn exact_mode_proves_the_tiny_round_optimal() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("exact.json");
+    let o = xuncha(&[
+        "plan",
+        "data/tiny",
+        "--exact",
+        "--iterations",
+        "20000",
+        "--quiet",
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    let v: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&out).unwrap()).unwrap();
+    assert!(
+        v["solver"]["name"].as_str().unwrap().starts_with("exact"),
+        "{v}"
+    );
+    assert!(
+        v["solver"]["status"]
+            .as_str()
+            .unwrap()
+            .starts_with("optimal"),
+        "{v}"
+    );
+    let c = xuncha(&["check", "data/tiny", "--plan", out.to_str().unwrap()]);
+    assert_eq!(c.status.code(), Some(0), "{}", stdout(&c));
+}
+
+#[test]
+fn a_time_limit_gives_the_best_plan_found_by_then() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("timed.csv");
+    let o = xuncha(&[
+        "plan",
+        "data/sample",
+        "--time-limit",
+        "0.5",
+        "--quiet",
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    let c = xuncha(&["check", "data/sample", "--plan", out.to_str().unwrap()]);
+    assert_eq!(c.status.code(), Some(0), "{}", stdout(&c));
+    let bad = xuncha(&["plan", "data/tiny", "--time-limit", "-1"]);
+    assert_eq!(bad.status.code(), Some(2));
+}
