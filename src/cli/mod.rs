@@ -459,16 +459,8 @@ fn run_plan(a: PlanArgs) -> anyhow::Result<u8> {
     use crate::solve::{engine::Progress, plan_heuristic, NoPlan, ScoreModel, SolveOptions};
     let case = load(&a.case_path)?;
     if let Some(out) = &a.out {
-        let ext = out
-            .extension()
-            .map(|e| e.to_string_lossy().to_ascii_lowercase())
-            .unwrap_or_default();
-        if !matches!(ext.as_str(), "csv" | "json" | "xlsx") {
-            anyhow::bail!(
-                "--out {}: the plan file must end in .csv, .json or .xlsx",
-                out.display()
-            );
-        }
+        // refuse an unknown format before solving, not after
+        crate::io::output::plan_format(out)?;
     }
     if let Some(t) = a.time_limit {
         if !(t > 0.0 && t.is_finite()) {
@@ -501,12 +493,7 @@ fn run_plan(a: PlanArgs) -> anyhow::Result<u8> {
     };
     let progress = Progress::default();
     let total = opts
-        .iterations
-        .or_else(|| {
-            opts.time_limit
-                .is_none()
-                .then(|| crate::solve::default_iterations(&case))
-        })
+        .moves_per_search(&case)
         .map(|n| n * opts.searches as u64);
     let result = with_progress(!a.quiet, total, &progress, || {
         plan_heuristic(

@@ -687,16 +687,15 @@ fn lookup<T: Copy>(
     }
 }
 
+/// The rank names, rank 1 first.
+pub const RANK_NAMES: [&str; 5] = ["科员", "副科", "正科", "副处", "正处"];
+
 /// `1..5`, or 科员=1 副科=2 正科=3 副处=4 正处=5 (a trailing 级 allowed).
 pub fn parse_rank(s: &str) -> Option<u8> {
     let t = s.trim();
     let t = t.strip_suffix('级').unwrap_or(t);
-    match t {
-        "科员" => Some(1),
-        "副科" => Some(2),
-        "正科" => Some(3),
-        "副处" => Some(4),
-        "正处" => Some(5),
+    match RANK_NAMES.iter().position(|&n| n == t) {
+        Some(i) => Some(i as u8 + 1),
         _ => match super::sheet::parse_int(t) {
             Some(v @ 1..=5) => Some(v as u8),
             _ => None,

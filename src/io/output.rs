@@ -101,11 +101,7 @@ fn char_width(c: char) -> usize {
 /// 职级 in words: 1 科员 … 5 正处.
 pub fn rank_label(rank: u8) -> String {
     match rank {
-        1 => "科员".into(),
-        2 => "副科".into(),
-        3 => "正科".into(),
-        4 => "副处".into(),
-        5 => "正处".into(),
+        1..=5 => super::case::RANK_NAMES[rank as usize - 1].into(),
         r => r.to_string(),
     }
 }
@@ -644,8 +640,36 @@ pub fn plan_xlsx(
     book.save_to_buffer()
 }
 
-/// Writes the plan to `path` in the format its extension names (`csv`,
-/// `json` or `xlsx`, any case), atomically.
+/// The formats a plan is written in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PlanFormat {
+    /// plan.csv
+    Csv,
+    /// plan.json
+    Json,
+    /// plan.xlsx
+    Xlsx,
+}
+
+/// The format named by the file's extension (`csv`, `json` or `xlsx`, any case).
+pub fn plan_format(path: &Path) -> anyhow::Result<PlanFormat> {
+    let ext = path
+        .extension()
+        .map(|e| e.to_string_lossy().to_ascii_lowercase())
+        .unwrap_or_default();
+    Ok(match ext.as_str() {
+        "csv" => PlanFormat::Csv,
+        "json" => PlanFormat::Json,
+        "xlsx" => PlanFormat::Xlsx,
+        _ => anyhow::bail!(
+            "cannot write a plan to {}: the output file must end in .csv, .json or .xlsx",
+            path.display()
+        ),
+    })
+}
+
+/// Writes the plan to `path` in the format its extension names (see
+/// [`plan_format`]), atomically.
 pub fn write_plan(
     case: &Case,
     model: &ScoreModel,
@@ -654,23 +678,15 @@ pub fn write_plan(
     path: &Path,
 ) -> anyhow::Result<()> {
     use anyhow::Context;
-    let ext = path
-        .extension()
-        .map(|e| e.to_string_lossy().to_ascii_lowercase())
-        .unwrap_or_default();
-    let bytes = match ext.as_str() {
-        "csv" => plan_csv(case, &outcome.plan),
-        "json" => {
+    let bytes = match plan_format(path)? {
+        PlanFormat::Csv => plan_csv(case, &outcome.plan),
+        PlanFormat::Json => {
             let mut text = serde_json::to_string_pretty(&plan_json(case, model, outcome, meta))?;
             text.push('\n');
             text.into_bytes()
         }
-        "xlsx" => plan_xlsx(case, model, outcome, meta)
+        PlanFormat::Xlsx => plan_xlsx(case, model, outcome, meta)
             .with_context(|| format!("cannot build the workbook {}", path.display()))?,
-        _ => anyhow::bail!(
-            "cannot write a plan to {}: the output file must end in .csv, .json or .xlsx",
-            path.display()
-        ),
     };
     write_atomic(path, &bytes).with_context(|| format!("cannot write {}", path.display()))
 }

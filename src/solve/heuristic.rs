@@ -228,7 +228,7 @@ impl<'c, 'a> PlanSearch<'c, 'a> {
 
     fn random_move(&mut self, rng: &mut ChaCha8Rng) -> Option<Undo> {
         let ctx = self.s.ctx;
-        if self.s.cost().deficit > 0 && rng.random_bool(0.5) {
+        if self.s.deficit() > 0 && rng.random_bool(0.5) {
             return self.repair(rng);
         }
         if rng.random_bool(AIMED_SHARE) {
@@ -357,10 +357,7 @@ impl<'c, 'a> Search for PlanSearch<'c, 'a> {
     }
 
     fn solution(&self) -> Placement {
-        Placement {
-            group: self.s.group.clone(),
-            lead: self.s.is_leader.clone(),
-        }
+        self.s.placement()
     }
 }
 
@@ -594,9 +591,4 @@ pub fn search(
         construct(&mut s, rng);
         PlanSearch { s }
     })
-}
-
-/// The plan of a placement, for callers that do not hold the context.
-pub fn to_plan(ctx: &Ctx, p: &Placement) -> Plan {
-    p.plan(ctx)
 }

@@ -13,7 +13,9 @@ pub mod state;
 
 pub use score::{evaluate, Score, ScoreModel, Term};
 
-use crate::model::{GroupId, PersonId, Plan};
+use crate::constraints::Eligibility;
+use crate::model::{Case, GroupId, PersonId, Plan};
+use crate::validate::{check_plan, feasibility};
 use serde::Serialize;
 use std::time::Duration;
 
@@ -77,6 +79,15 @@ pub struct SolveOptions {
     pub acceptance: engine::Acceptance,
 }
 
+impl SolveOptions {
+    /// The moves each search makes: `iterations`, else the default for the
+    /// round when there is no time limit either; `None`: until the time limit.
+    pub fn moves_per_search(&self, case: &Case) -> Option<u64> {
+        self.iterations
+            .or_else(|| self.time_limit.is_none().then(|| default_iterations(case)))
+    }
+}
+
 impl Default for SolveOptions {
     fn default() -> Self {
         SolveOptions {
@@ -90,10 +101,6 @@ impl Default for SolveOptions {
         }
     }
 }
-
-use crate::constraints::Eligibility;
-use crate::model::Case;
-use crate::validate::{check_plan, feasibility};
 
 /// Why no plan was returned.
 #[derive(Debug, Clone)]
@@ -212,13 +219,8 @@ pub fn plan_heuristic(
         });
     }
     let ctx = state::Ctx::new(case, elig, model, active);
-    let iterations = opts.iterations.or(if opts.time_limit.is_none() {
-        Some(default_iterations(case))
-    } else {
-        None
-    });
     let budget = engine::Budget {
-        iterations,
+        iterations: opts.moves_per_search(case),
         deadline: engine::deadline_in(opts.time_limit.map(|t| t.saturating_sub(started.elapsed()))),
         tie_weight: 0.05,
         cooling: 1e-3,
@@ -233,22 +235,14 @@ pub fn plan_heuristic(
         progress,
         opts.start.as_ref(),
     );
-    let mut placement = found.solution.clone();
-    // rebuild the state of the best placement to read what is missing
-    let mut st = state::State::new(&ctx);
-    for (p, &g) in placement.group.iter().enumerate() {
-        if g != state::OUT && ctx.free[p] {
-            st.insert(p as u32, g, placement.lead[p]);
-        }
-    }
+    // the state of the best placement, to polish it and read what is missing
+    let mut polished = heuristic::PlanSearch {
+        s: state::State::from_placement(&ctx, &found.solution),
+    };
+    let mut placement = found.solution;
     // a last exhaustive descent when the neighbourhood is small
-    let mut polished = heuristic::PlanSearch { s: st };
     if !opts.first_feasible && heuristic::polish(&mut polished, 2_000_000, 5) > 0 {
-        let s = &polished.s;
-        placement = heuristic::Placement {
-            group: s.group.clone(),
-            lead: s.is_leader.clone(),
-        };
+        placement = polished.s.placement();
     }
     let st = polished.s;
     let short: Vec<usize> = (0..n_groups).filter(|&g| st.deficit_of(g) > 0).collect();

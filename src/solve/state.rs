@@ -7,7 +7,7 @@
 use super::engine::Cost;
 use super::score::{Score, ScoreModel};
 use crate::constraints::Eligibility;
-use crate::model::{Case, GroupId, PersonId, Plan, PlanGroup, Role};
+use crate::model::{Case, GroupId, PersonId, Role};
 
 /// No group.
 pub const OUT: u32 = u32::MAX;
@@ -588,6 +588,11 @@ impl<'c, 'a> State<'c, 'a> {
         self.area_count[g * self.ctx.req.len() + k]
     }
 
+    /// The lower-bound deficit over all groups (0: every lower bound is met).
+    pub fn deficit(&self) -> i64 {
+        self.deficit
+    }
+
     /// The lower-bound deficit of group `g` (leaders, size, requirements).
     pub fn deficit_of(&self, g: usize) -> i64 {
         self.group_deficit(g)
@@ -636,27 +641,22 @@ impl<'c, 'a> State<'c, 'a> {
         }
     }
 
-    /// The plan: leaders first, then members, each in id order.
-    pub fn plan(&self) -> Plan {
-        let case = self.ctx.case;
-        Plan {
-            groups: case
-                .group_ids()
-                .map(|g| {
-                    let mut members: Vec<PersonId> =
-                        self.members[g.ix()].iter().map(|&p| PersonId(p)).collect();
-                    members.sort_unstable_by_key(|p| (!self.is_leader[p.ix()], *p));
-                    PlanGroup {
-                        group: g,
-                        leaders: members
-                            .iter()
-                            .copied()
-                            .filter(|p| self.is_leader[p.ix()])
-                            .collect(),
-                        members,
-                    }
-                })
-                .collect(),
+    /// Everyone's place now.
+    pub fn placement(&self) -> super::heuristic::Placement {
+        super::heuristic::Placement {
+            group: self.group.clone(),
+            lead: self.is_leader.clone(),
         }
+    }
+
+    /// The state of a placement found by a search (pins as in [`State::new`]).
+    pub fn from_placement(ctx: &'c Ctx<'a>, p: &super::heuristic::Placement) -> State<'c, 'a> {
+        let mut s = State::new(ctx);
+        for (person, &g) in p.group.iter().enumerate() {
+            if g != OUT && ctx.free[person] {
+                s.insert(person as u32, g, p.lead[person]);
+            }
+        }
+        s
     }
 }
