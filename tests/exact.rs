@@ -326,6 +326,12 @@ fn small_case(seed: u64) -> (Case, Option<Plan>) {
                 plan.groups[g].members.push(PersonId(p as u32));
             }
         }
+        // sometimes a baseline leader, so that a changed role counts as moved
+        for pg in &mut plan.groups {
+            if !pg.members.is_empty() && rng.chance(0.5) {
+                pg.leaders = vec![pg.members[0]];
+            }
+        }
         plan
     });
     let case = Case::new(
@@ -386,10 +392,11 @@ fn brute_force(case: &Case, model: &ScoreModel) -> Option<f64> {
             let (lo, hi) = case.round.groups[g].size;
             (lo as usize..=hi as usize).contains(&pg.members.len())
         });
-        if sizes_ok && valid_with_some_leaders(case, &mut plan) {
-            let total = evaluate(case, model, &plan).total(model);
-            if best.is_none_or(|b| total < b) {
-                best = Some(total);
+        if sizes_ok {
+            if let Some(total) = best_with_some_leaders(case, model, &mut plan) {
+                if best.is_none_or(|b| total < b) {
+                    best = Some(total);
+                }
             }
         }
         // next choice (odometer)
@@ -408,29 +415,33 @@ fn brute_force(case: &Case, model: &ScoreModel) -> Option<f64> {
     }
 }
 
-/// Tries every choice of one leader per group; true if one passes check_plan.
-fn valid_with_some_leaders(case: &Case, plan: &mut Plan) -> bool {
+/// Tries every choice of one leader per group; the least score of those
+/// that pass check_plan (who leads counts against a baseline), None if none does.
+fn best_with_some_leaders(case: &Case, model: &ScoreModel, plan: &mut Plan) -> Option<f64> {
     let counts: Vec<usize> = plan.groups.iter().map(|pg| pg.members.len()).collect();
     let mut pick = vec![0usize; counts.len()];
+    let mut best: Option<f64> = None;
     loop {
         for (pg, &k) in plan.groups.iter_mut().zip(&pick) {
             pg.leaders = pg.members.get(k).copied().into_iter().collect();
         }
         let violations = check_plan(case, plan);
         if violations.is_empty() {
-            return true;
-        }
-        // only the leader and pin checks depend on who leads
-        if violations
+            let total = evaluate(case, model, plan).total(model);
+            if best.is_none_or(|b| total < b) {
+                best = Some(total);
+            }
+        } else if violations
             .iter()
             .any(|v| v.rule != RuleId::Leader && v.rule != RuleId::Pin)
         {
-            return false;
+            // only the leader and pin checks depend on who leads
+            return None;
         }
         let mut i = 0;
         loop {
             if i == pick.len() {
-                return false;
+                return best;
             }
             pick[i] += 1;
             if pick[i] < counts[i].max(1) {

@@ -401,3 +401,47 @@ fn a_time_limit_gives_the_best_plan_found_by_then() {
     let bad = xuncha(&["plan", "data/tiny", "--time-limit", "-1"]);
     assert_eq!(bad.status.code(), Some(2));
 }
+
+#[test]
+#[cfg(unix)]
+fn ctrl_c_stops_the_search_and_keeps_the_best_plan_so_far() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("interrupted.json");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_xuncha"))
+        .args(["plan", "data/sample", "--iterations", "1000000000", "--out"])
+        .arg(&out)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("the binary runs");
+    // long enough for the handler to be set and the search to be under way
+    std::thread::sleep(std::time::Duration::from_millis(1500));
+    let kill = Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status()
+        .expect("kill runs");
+    assert!(kill.success());
+    let started = std::time::Instant::now();
+    while child.try_wait().unwrap().is_none() {
+        if started.elapsed() > std::time::Duration::from_secs(60) {
+            child.kill().unwrap();
+            panic!("the search did not stop within a minute of Ctrl-C");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    let o = child.wait_with_output().unwrap();
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    assert!(
+        stdout(&o).contains("interrupted (Ctrl-C)"),
+        "{}",
+        stdout(&o)
+    );
+    let c = xuncha(&["check", "data/sample", "--plan", out.to_str().unwrap()]);
+    assert_eq!(c.status.code(), Some(0), "{}", stdout(&c));
+}

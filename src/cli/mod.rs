@@ -491,7 +491,22 @@ fn run_plan(a: PlanArgs) -> anyhow::Result<u8> {
         first_feasible: false,
         acceptance: crate::solve::engine::Acceptance::Annealing,
     };
-    let progress = Progress::default();
+    let progress = std::sync::Arc::new(Progress::default());
+    {
+        // Ctrl-C: the searches stop and the best plan so far is shown and
+        // written; a second Ctrl-C quits at once, writing nothing
+        let p = progress.clone();
+        let _ = ctrlc::set_handler(move || {
+            use std::sync::atomic::Ordering;
+            if p.stop.swap(true, Ordering::SeqCst) {
+                eprintln!("\ninterrupted again: quitting, nothing written");
+                std::process::exit(130);
+            }
+            eprintln!(
+                "\ninterrupted: keeping the best plan so far (Ctrl-C again to quit without it)"
+            );
+        });
+    }
     let total = opts
         .moves_per_search(&case)
         .map(|n| n * opts.searches as u64);
@@ -502,7 +517,7 @@ fn run_plan(a: PlanArgs) -> anyhow::Result<u8> {
             &model,
             &opts,
             a.allow_partial,
-            Some(&progress),
+            Some(&*progress),
         )
     });
     let mut outcome = match result {
@@ -520,7 +535,11 @@ fn run_plan(a: PlanArgs) -> anyhow::Result<u8> {
             return Ok(1);
         }
     };
-    if a.exact {
+    let interrupted = progress.stop.load(std::sync::atomic::Ordering::SeqCst);
+    if a.exact && interrupted {
+        eprintln!("--exact skipped: interrupted");
+    }
+    if a.exact && !interrupted {
         // the exact solve gets its own limit: --time-limit, else a minute
         let limit = opts
             .time_limit

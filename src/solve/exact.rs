@@ -501,10 +501,14 @@ fn build(case: &Case, elig: &Eligibility, model: &ScoreModel) -> Milp {
     if let (Some(base), true) = (&model.baseline, w.stability != 0.0) {
         for p in case.person_ids() {
             match base[p.ix()] {
-                Some(bg) => {
+                Some((bg, lead)) => {
+                    // 1 unless p keeps both the group and the role
                     m.objective += w.stability;
-                    if let Some(s) = m.slot(p, bg).copied() {
-                        s.add_in(&mut m.objective, -w.stability);
+                    let kept = m
+                        .slot(p, bg)
+                        .and_then(|s| if lead { s.leader } else { Some(s.member) });
+                    if let Some(v) = kept {
+                        m.objective.add_mul(-w.stability, v);
                     }
                 }
                 None => {

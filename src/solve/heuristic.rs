@@ -18,6 +18,21 @@ pub struct Undo {
     to: [(u32, u32, bool); 3],
 }
 
+/// A proposed change: a few people (the common case, no allocation), or
+/// one person per group (a whole round one size up or down).
+#[derive(Debug, Clone)]
+pub enum Change {
+    /// Up to three people.
+    Few(Undo),
+    /// Any number: where each was, and where each went.
+    Many {
+        /// (person, group or OUT, leader) before.
+        who: Vec<(u32, u32, bool)>,
+        /// (person, group or OUT, leader) after.
+        to: Vec<(u32, u32, bool)>,
+    },
+}
+
 /// Share of moves aimed at a spread (0.1–0.6 measured on the sample over
 /// eight seeds; 0.4 gave the lowest mean score).
 const AIMED_SHARE: f64 = 0.4;
@@ -58,7 +73,27 @@ impl Placement {
 pub struct PlanSearch<'c, 'a> {
     /// The state.
     pub s: State<'c, 'a>,
+    /// Are whole-round size changes ([`Change::Many`]) proposed? Only on
+    /// rounds of a few groups, where they are cheap.
+    pub level_moves: bool,
 }
+
+impl<'c, 'a> PlanSearch<'c, 'a> {
+    /// A search over `s`.
+    pub fn new(s: State<'c, 'a>) -> Self {
+        let groups = s.ctx.active.iter().filter(|&&a| a).count();
+        PlanSearch {
+            s,
+            level_moves: groups <= MAX_LEVEL_GROUPS,
+        }
+    }
+}
+
+/// Share of moves that change the size of every group at once.
+const LEVEL_SHARE: f64 = 0.01;
+
+/// Rounds of at most this many groups get whole-round size changes.
+const MAX_LEVEL_GROUPS: usize = 16;
 
 impl<'c, 'a> PlanSearch<'c, 'a> {
     /// Moves `steps` (person → group or OUT, as leader?) all at once, or
@@ -127,6 +162,19 @@ impl<'c, 'a> PlanSearch<'c, 'a> {
         (!l.is_empty()).then(|| l[rng.random_range(0..l.len())])
     }
 
+    /// Someone who may join group `g` (drawn from its eligible people when
+    /// the round keeps those lists), wherever they are now.
+    fn partner_for(&self, g: u32, rng: &mut ChaCha8Rng) -> Option<u32> {
+        let list = &self.s.ctx.cands[g as usize];
+        if !list.is_empty() {
+            Some(list[rng.random_range(0..list.len())])
+        } else if rng.random_bool(0.5) {
+            self.random_out(rng)
+        } else {
+            self.random_in(rng)
+        }
+    }
+
     /// A move aimed at a group that still misses a leader, people or an area.
     fn repair(&mut self, rng: &mut ChaCha8Rng) -> Option<Undo> {
         let ctx = self.s.ctx;
@@ -186,10 +234,16 @@ impl<'c, 'a> PlanSearch<'c, 'a> {
     /// another group.
     fn aimed(&mut self, rng: &mut ChaCha8Rng) -> Option<Undo> {
         let ctx = self.s.ctx;
-        let a = rng.random_range(0..ctx.n_attr);
-        if self.s.spread(a) == 0 {
+        // an attribute that is not balanced yet
+        let unbalanced = (0..ctx.n_attr).filter(|&a| self.s.spread(a) > 0).count();
+        if unbalanced == 0 {
             return None;
         }
+        let nth = rng.random_range(0..unbalanced);
+        let a = (0..ctx.n_attr)
+            .filter(|&a| self.s.spread(a) > 0)
+            .nth(nth)
+            .expect("counted");
         let hi = rng.random_bool(0.5);
         let g = self.s.extreme_group(a, hi)? as u32;
         let members: &[u32] = &self.s.members[g as usize];
@@ -206,10 +260,8 @@ impl<'c, 'a> PlanSearch<'c, 'a> {
             // half the time a twin (the same but for this attribute), else anyone
             let q = if twins.len() > 1 && rng.random_bool(0.5) {
                 twins[rng.random_range(0..twins.len())]
-            } else if rng.random_bool(0.5) {
-                self.random_out(rng)?
             } else {
-                self.random_in(rng)?
+                self.partner_for(g, rng)?
             };
             let vq = ctx.attrs(q)[a];
             let gq = self.s.group[q as usize];
@@ -226,6 +278,97 @@ impl<'c, 'a> PlanSearch<'c, 'a> {
         None
     }
 
+    /// Every group with room takes one more person: per group, the best of
+    /// a few drawn from those left out. Lets the round change its common
+    /// size, which one person at a time would unbalance every spread.
+    fn grow_all(&mut self, rng: &mut ChaCha8Rng) -> Option<Change> {
+        const DRAWS: usize = 8;
+        let ctx = self.s.ctx;
+        let mut groups: Vec<u32> = (0..ctx.active.len() as u32)
+            .filter(|&g| ctx.active[g as usize])
+            .filter(|&g| (self.s.members[g as usize].len() as u32) < ctx.size[g as usize].1)
+            .collect();
+        if groups.len() < 2 {
+            return None;
+        }
+        shuffle(&mut groups, rng);
+        let mut to = Vec::with_capacity(groups.len());
+        for g in groups {
+            let mut best: Option<(Cost, u32)> = None;
+            for _ in 0..DRAWS {
+                let Some(q) = self.random_out(rng) else { break };
+                if !self.s.can_insert(q, g, false) {
+                    continue;
+                }
+                self.s.insert(q, g, false);
+                let c = self.s.cost();
+                self.s.remove(q);
+                if best.is_none_or(|(b, _)| c.cmp_lex(&b) == std::cmp::Ordering::Less) {
+                    best = Some((c, q));
+                }
+            }
+            if let Some((_, q)) = best {
+                self.s.insert(q, g, false);
+                to.push((q, g, false));
+            }
+        }
+        if to.is_empty() {
+            return None;
+        }
+        let who = to.iter().map(|&(q, _, _)| (q, OUT, false)).collect();
+        Some(Change::Many { who, to })
+    }
+
+    /// Every group above its least size gives up one member: per group, the
+    /// one whose leaving costs least (leaders and pinned people stay).
+    fn shrink_all(&mut self, rng: &mut ChaCha8Rng) -> Option<Change> {
+        let ctx = self.s.ctx;
+        let mut groups: Vec<u32> = (0..ctx.active.len() as u32)
+            .filter(|&g| ctx.active[g as usize])
+            .filter(|&g| (self.s.members[g as usize].len() as u32) > ctx.size[g as usize].0)
+            .collect();
+        if groups.len() < 2 {
+            return None;
+        }
+        shuffle(&mut groups, rng);
+        let mut who = Vec::with_capacity(groups.len());
+        for g in groups {
+            let members = self.s.members[g as usize].clone();
+            let mut best: Option<(Cost, u32)> = None;
+            for p in members {
+                if !ctx.free[p as usize] || self.s.is_leader[p as usize] {
+                    continue;
+                }
+                self.s.remove(p);
+                let c = self.s.cost();
+                self.s.insert(p, g, false);
+                if best.is_none_or(|(b, _)| c.cmp_lex(&b) == std::cmp::Ordering::Less) {
+                    best = Some((c, p));
+                }
+            }
+            if let Some((_, p)) = best {
+                self.s.remove(p);
+                who.push((p, g, false));
+            }
+        }
+        if who.is_empty() {
+            return None;
+        }
+        let to = who.iter().map(|&(p, _, _)| (p, OUT, false)).collect();
+        Some(Change::Many { who, to })
+    }
+
+    fn random_change(&mut self, rng: &mut ChaCha8Rng) -> Option<Change> {
+        if self.level_moves && rng.random_bool(LEVEL_SHARE) {
+            return if rng.random_bool(0.5) {
+                self.grow_all(rng)
+            } else {
+                self.shrink_all(rng)
+            };
+        }
+        self.random_move(rng).map(Change::Few)
+    }
+
     fn random_move(&mut self, rng: &mut ChaCha8Rng) -> Option<Undo> {
         let ctx = self.s.ctx;
         if self.s.deficit() > 0 && rng.random_bool(0.5) {
@@ -239,17 +382,26 @@ impl<'c, 'a> PlanSearch<'c, 'a> {
             // relocate a member to another group
             0..=24 => {
                 let p = self.random_in(rng)?;
-                let g = self.random_group(rng);
-                if g == self.s.group[p as usize] {
-                    return None;
-                }
+                let gp = self.s.group[p as usize];
+                // a few draws for a group p may join
+                let g = (0..4)
+                    .map(|_| self.random_group(rng))
+                    .find(|&g| g != gp && ctx.elig.allowed(PersonId(p), GroupId(g)))?;
                 self.attempt(&[(p, g, false)])
             }
             // swap two people of different groups, roles with the places
             25..=54 => {
                 let p = self.random_in(rng)?;
-                let q = self.random_in(rng)?;
-                let (gp, gq) = (self.s.group[p as usize], self.s.group[q as usize]);
+                let gp = self.s.group[p as usize];
+                let q = if ctx.cands[gp as usize].is_empty() {
+                    self.random_in(rng)?
+                } else {
+                    // someone placed elsewhere who may join p's group
+                    (0..4)
+                        .map(|_| self.partner_for(gp, rng))
+                        .find(|&q| q.is_some_and(|q| self.s.group[q as usize] != OUT))??
+                };
+                let gq = self.s.group[q as usize];
                 if gp == gq {
                     return None;
                 }
@@ -259,8 +411,15 @@ impl<'c, 'a> PlanSearch<'c, 'a> {
             // someone left out takes a place
             55..=74 => {
                 let p = self.random_in(rng)?;
-                let q = self.random_out(rng)?;
                 let (g, l) = (self.s.group[p as usize], self.s.is_leader[p as usize]);
+                let q = if ctx.cands[g as usize].is_empty() {
+                    self.random_out(rng)?
+                } else {
+                    // someone left out who may join p's group
+                    (0..4)
+                        .map(|_| self.partner_for(g, rng))
+                        .find(|&q| q.is_some_and(|q| self.s.group[q as usize] == OUT))??
+                };
                 self.attempt(&[(p, OUT, false), (q, g, l)])
             }
             // add someone left out
@@ -328,32 +487,66 @@ impl<'c, 'a> PlanSearch<'c, 'a> {
 }
 
 impl<'c, 'a> Search for PlanSearch<'c, 'a> {
-    type Move = Undo;
+    type Move = Change;
     type Solution = Placement;
 
     fn cost(&self) -> Cost {
         self.s.cost()
     }
 
-    fn propose(&mut self, rng: &mut ChaCha8Rng) -> Option<(Undo, Cost)> {
-        let u = self.random_move(rng)?;
-        Some((u, self.s.cost()))
+    fn propose(&mut self, rng: &mut ChaCha8Rng) -> Option<(Change, Cost)> {
+        let c = self.random_change(rng)?;
+        Some((c, self.s.cost()))
     }
 
-    fn accept(&mut self, _m: Undo) {}
+    fn accept(&mut self, _m: Change) {}
 
-    fn reject(&mut self, m: Undo) {
-        for &(p, _, _) in &m.who[..m.n] {
-            if self.s.group[p as usize] != OUT {
-                self.s.remove(p);
+    fn reject(&mut self, m: Change) {
+        match m {
+            Change::Few(u) => {
+                for &(p, _, _) in &u.who[..u.n] {
+                    if self.s.group[p as usize] != OUT {
+                        self.s.remove(p);
+                    }
+                }
+                self.restore(&u);
+            }
+            Change::Many { who, .. } => {
+                for &(p, _, _) in &who {
+                    if self.s.group[p as usize] != OUT {
+                        self.s.remove(p);
+                    }
+                }
+                for &(p, g, lead) in &who {
+                    if g != OUT {
+                        self.s.insert(p, g, lead);
+                    }
+                }
             }
         }
-        self.restore(&m);
     }
 
-    fn redo(&mut self, m: Undo) -> Undo {
-        self.attempt(&m.to[..m.n])
-            .expect("a move that was legal is legal again from the same state")
+    fn redo(&mut self, m: Change) -> Change {
+        match m {
+            Change::Few(u) => Change::Few(
+                self.attempt(&u.to[..u.n])
+                    .expect("a move that was legal is legal again from the same state"),
+            ),
+            Change::Many { who, to } => {
+                for &(p, _, _) in &to {
+                    if self.s.group[p as usize] != OUT {
+                        self.s.remove(p);
+                    }
+                }
+                for &(p, g, lead) in &to {
+                    if g != OUT {
+                        debug_assert!(self.s.can_insert(p, g, lead));
+                        self.s.insert(p, g, lead);
+                    }
+                }
+                Change::Many { who, to }
+            }
+        }
     }
 
     fn solution(&self) -> Placement {
@@ -386,7 +579,7 @@ pub fn polish(s: &mut PlanSearch, max_pairs: usize, max_passes: usize) -> usize 
                     *cur = c;
                     return true;
                 }
-                s.reject(u);
+                s.reject(Change::Few(u));
             }
             false
         };
@@ -589,6 +782,6 @@ pub fn search(
             }
         }
         construct(&mut s, rng);
-        PlanSearch { s }
+        PlanSearch::new(s)
     })
 }

@@ -17,7 +17,7 @@
 //! - `must_serve`: must-serve people left out;
 //! - `recent`: for each person used, 3 if they served this round's year, 2 the
 //!   year before, 1 two years before, else 0;
-//! - `moved`: with a baseline plan, the people whose group differs from it.
+//! - `moved`: with a baseline plan, the people whose group or role differs from it.
 //!
 //! Values are kept as integers (rank, age and gender in hundredths) so sums
 //! are exact and the same on every machine; weights apply when totalling.
@@ -50,8 +50,9 @@ pub struct ScoreModel {
     pub norm: f64,
     /// Mixing repeats no plan can avoid.
     pub forced_mixing: i64,
-    /// Per person: the group in the baseline plan, if there is a baseline.
-    pub baseline: Option<Vec<Option<GroupId>>>,
+    /// Per person: the group in the baseline plan and whether leader there,
+    /// if there is a baseline.
+    pub baseline: Option<Vec<Option<(GroupId, bool)>>>,
 }
 
 /// Pool means ×SCALE, rounded: rank, age, share of women.
@@ -120,7 +121,7 @@ impl ScoreModel {
             let mut v = vec![None; case.people.len()];
             for pg in &b.groups {
                 for &p in &pg.members {
-                    v[p.ix()] = Some(pg.group);
+                    v[p.ix()] = Some((pg.group, pg.leaders.contains(&p)));
                 }
             }
             v
@@ -138,18 +139,13 @@ impl ScoreModel {
         }
     }
 
-    /// The baseline group of `p` (None: no baseline, or not in it).
+    /// The cost of `p`'s place (group and whether leader; None: left out)
+    /// against the baseline: 1 if it differs.
     #[inline]
-    pub fn baseline_of(&self, p: PersonId) -> Option<GroupId> {
-        self.baseline.as_ref().and_then(|b| b[p.ix()])
-    }
-
-    /// The cost of `p`'s place against the baseline: 1 if it differs.
-    #[inline]
-    pub fn moved_cost(&self, p: PersonId, g: Option<GroupId>) -> i64 {
+    pub fn moved_cost(&self, p: PersonId, place: Option<(GroupId, bool)>) -> i64 {
         match &self.baseline {
             None => 0,
-            Some(b) => (b[p.ix()] != g) as i64,
+            Some(b) => (b[p.ix()] != place) as i64,
         }
     }
 }
@@ -303,7 +299,7 @@ pub fn evaluate(case: &Case, m: &ScoreModel, plan: &Plan) -> Score {
         let mut regions = Vec::new();
         let mut units = Vec::new();
         for &p in &pg.members {
-            used[p.ix()] = Some(pg.group);
+            used[p.ix()] = Some((pg.group, pg.leaders.contains(&p)));
             recent += m.recency[p.ix()];
             let x = case.person(p);
             if regions.contains(&x.region) {

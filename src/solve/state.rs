@@ -63,7 +63,14 @@ pub struct Ctx<'a> {
     pub twins: Vec<Vec<Vec<u32>>>,
     /// Per attribute and person: the index of their group in `twins`.
     pub twin_of: Vec<Vec<u32>>,
+    /// Per group: the free people eligible for it (rules 1–3), so that
+    /// moves draw partners that may go there; empty (and unused) when the
+    /// round is too large for the lists to be cheap.
+    pub cands: Vec<Vec<u32>>,
 }
+
+/// Eligible (person, group) pairs up to which [`Ctx::cands`] is built.
+const MAX_CAND_PAIRS: usize = 4_000_000;
 
 impl<'a> Ctx<'a> {
     /// Flattens the case for the search; `active` groups only are staffed.
@@ -158,7 +165,17 @@ impl<'a> Ctx<'a> {
             twins.push(lists);
             twin_of.push(of);
         }
+        let pairs: usize = pool.iter().map(|&p| elig.count_of(PersonId(p))).sum();
+        let mut cands = vec![Vec::new(); case.round.groups.len()];
+        if pairs <= MAX_CAND_PAIRS {
+            for &p in &pool {
+                for g in elig.groups_of(PersonId(p)) {
+                    cands[g.ix()].push(p);
+                }
+            }
+        }
         Ctx {
+            cands,
             twins,
             twin_of,
             case,
@@ -511,7 +528,7 @@ impl<'c, 'a> State<'c, 'a> {
         self.deficit += self.group_deficit(gu);
         self.recent += ctx.model.recency[pu];
         self.must_out -= ctx.model.must_serve[pu] as i64;
-        self.moved += ctx.model.moved_cost(PersonId(p), Some(GroupId(g)))
+        self.moved += ctx.model.moved_cost(PersonId(p), Some((GroupId(g), lead)))
             - ctx.model.moved_cost(PersonId(p), None);
         if ctx.free[pu] {
             Self::list_move(&mut self.out_list, &mut self.out_pos, p);
@@ -564,7 +581,7 @@ impl<'c, 'a> State<'c, 'a> {
         self.recent -= ctx.model.recency[pu];
         self.must_out += ctx.model.must_serve[pu] as i64;
         self.moved += ctx.model.moved_cost(PersonId(p), None)
-            - ctx.model.moved_cost(PersonId(p), Some(GroupId(g)));
+            - ctx.model.moved_cost(PersonId(p), Some((GroupId(g), lead)));
         if ctx.free[pu] {
             Self::list_move(&mut self.in_list, &mut self.in_pos, p);
             self.out_pos[pu] = self.out_list.len() as u32;
