@@ -10,7 +10,9 @@
 //! 4. moves per second per thread, and the speed-up of a second thread.
 //!
 //! Environment: `XUNCHA_TABLE_QUICK=1` for a short run (fewer cases and
-//! sizes), `XUNCHA_EXACT_LIMIT` (seconds, default 120) per exact solve.
+//! sizes), `XUNCHA_EXACT_LIMIT` (seconds, default 120) per exact solve,
+//! `XUNCHA_SMALL_MOVES` (moves per search on the small cases, default
+//! 250,000, within 1 s), `XUNCHA_TABLE_SECTIONS` (e.g. `3,4`: only those).
 
 use std::time::{Duration, Instant};
 use xuncha::constraints::Eligibility;
@@ -370,13 +372,25 @@ fn main() {
         "# xuncha solver benchmarks ({} threads available)\n",
         rayon::current_num_threads()
     );
-    sample_section(limit);
-    small_section(if quick { 10 } else { 50 }, limit);
-    let sizes: &[usize] = if quick {
-        &[1_000, 5_000, 20_000]
-    } else {
-        &[1_000, 2_000, 5_000, 10_000, 20_000, 50_000, 100_000]
-    };
-    scaling_section(sizes);
-    moves_section();
+    // XUNCHA_TABLE_SECTIONS=3,4 runs only those sections
+    let sections: Vec<u32> = std::env::var("XUNCHA_TABLE_SECTIONS")
+        .map(|v| v.split(',').filter_map(|x| x.trim().parse().ok()).collect())
+        .unwrap_or_else(|_| vec![1, 2, 3, 4]);
+    if sections.contains(&1) {
+        sample_section(limit);
+    }
+    if sections.contains(&2) {
+        small_section(if quick { 10 } else { 50 }, limit);
+    }
+    if sections.contains(&3) {
+        let sizes: &[usize] = if quick {
+            &[1_000, 5_000, 20_000]
+        } else {
+            &[1_000, 2_000, 5_000, 10_000, 20_000, 50_000, 100_000]
+        };
+        scaling_section(sizes);
+    }
+    if sections.contains(&4) {
+        moves_section();
+    }
 }

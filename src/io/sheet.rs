@@ -170,6 +170,19 @@ fn normalize_line_ends(bytes: &[u8]) -> Vec<u8> {
     out
 }
 
+/// Runs a call into the spreadsheet library, turning a panic inside it into
+/// an error: on a damaged file the library can fail that way (the fuzz tests
+/// found an arithmetic overflow on a huge cell reference), and a damaged file
+/// is bad input (exit 2), not a crash.
+fn guarded<T>(f: impl FnOnce() -> T) -> Result<T, String> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)).map_err(|p| {
+        p.downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| p.downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "the spreadsheet library failed".to_string())
+    })
+}
+
 /// An open workbook: its sheets by name.
 pub struct Workbook {
     display: String,
@@ -180,10 +193,16 @@ pub struct Workbook {
 impl Workbook {
     /// Opens an `.xlsx` (or any format calamine reads).
     pub fn open(path: &Path, display: &str) -> Result<Workbook, InputErrors> {
-        let book = calamine::open_workbook_auto(path).map_err(|e| InputError::Io {
+        let damaged = |why: String| InputError::Io {
             path: display.to_string(),
-            message: format!("not a readable workbook: {e}"),
-        })?;
+            message: format!("not a readable workbook (the file may be damaged: {why})"),
+        };
+        let book = guarded(|| calamine::open_workbook_auto(path))
+            .map_err(damaged)?
+            .map_err(|e| InputError::Io {
+                path: display.to_string(),
+                message: format!("not a readable workbook: {e}"),
+            })?;
         let names = book.sheet_names();
         Ok(Workbook {
             display: display.to_string(),
@@ -208,9 +227,12 @@ impl Workbook {
             return Ok(None);
         };
         let display = format!("{} [{}]", self.display, name);
-        let range = self
-            .book
-            .worksheet_range(&name)
+        let book = &mut self.book;
+        let range = guarded(|| book.worksheet_range(&name))
+            .map_err(|why| InputError::Io {
+                path: display.clone(),
+                message: format!("sheet cannot be read (the file may be damaged: {why})"),
+            })?
             .map_err(|e| InputError::Io {
                 path: display.clone(),
                 message: format!("sheet cannot be read: {e}"),
