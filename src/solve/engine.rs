@@ -189,7 +189,7 @@ const SAMPLE_MOVES: u64 = 1_000;
 const MIN_SAMPLE: u64 = 100;
 /// The quantile of the sampled uphill changes taken as the initial
 /// temperature (on the sample, over 20 seeds at 4 × 280k moves: 0.1, 0.2,
-/// 0.3 and 0.5 gave mean scores 0.37, 0.34, 0.30 and 1.5 with the cooling
+/// 0.3 and 0.5 gave mean scores 0.37, 0.34, 0.30 and 0.50 with the cooling
 /// of 3e-2; on the 25 small cases 0.2 reached 15 optima, 0.3 14).
 const UPHILL_QUANTILE: f64 = 0.2;
 
