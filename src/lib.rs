@@ -27,6 +27,7 @@ pub mod error;
 pub mod explain;
 pub mod gen;
 pub mod io;
+pub mod mdgp;
 pub mod model;
 pub mod solve;
 pub mod validate;

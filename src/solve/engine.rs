@@ -77,6 +77,10 @@ pub trait Search {
     fn solution(&self) -> Self::Solution;
 }
 
+/// Final temperature as a share of the initial one, for a search with no
+/// tuned schedule of its own (the planner's, see `solve::COOLING`).
+pub const DEFAULT_COOLING: f64 = 3e-2;
+
 /// The budget and schedule of one search.
 #[derive(Debug, Clone)]
 pub struct Budget {

@@ -1,0 +1,84 @@
+//! The MDGP benchmark: every instance of `../shared/bench/mdgp` at the time
+//! limits of the state of the art (TPSDP, Yang et al. 2022: 3 s for n = 120,
+//! 20 s for n = 240), on 2 threads; instance, best known value, found, gap %,
+//! and the mean gap per class. `cargo bench --bench mdgp`.
+//!
+//! Environment: `XUNCHA_MDGP_DIR` (default `../shared/bench/mdgp`),
+//! `XUNCHA_MDGP_SCALE` (multiplies the time limits, e.g. 0.1 for a quick run),
+//! `XUNCHA_MDGP_SEED` (default 1).
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+use xuncha::mdgp::{read_instance, solve};
+use xuncha::solve::engine::{deadline_in, Acceptance, Budget, DEFAULT_COOLING};
+
+fn main() {
+    let dir = PathBuf::from(
+        std::env::var("XUNCHA_MDGP_DIR").unwrap_or_else(|_| "../shared/bench/mdgp".into()),
+    );
+    let scale: f64 = std::env::var("XUNCHA_MDGP_SCALE")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(1.0);
+    let seed: u64 = std::env::var("XUNCHA_MDGP_SEED")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(1);
+    let Ok(bks_text) = std::fs::read_to_string(dir.join("bks.csv")) else {
+        eprintln!("no {}: nothing to run", dir.join("bks.csv").display());
+        return;
+    };
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(2)
+        .build()
+        .expect("a pool of 2 threads");
+    println!("# MDGP: 2 threads, seed {seed}, time limits × {scale}\n");
+    println!("| instance | bks | found | gap % | time |");
+    println!("|---|---:|---:|---:|---:|");
+    let mut per_class: BTreeMap<String, Vec<f64>> = BTreeMap::new();
+    for line in bks_text.lines().skip(1) {
+        let Some((name, bks)) = line.split_once(',') else {
+            continue;
+        };
+        let bks: f64 = bks.trim().parse().expect("a number in bks.csv");
+        let inst = read_instance(&dir.join("instances").join(format!("{name}.txt")))
+            .expect("the instance reads");
+        let limit = if inst.n <= 120 { 3.0 } else { 20.0 } * scale;
+        let t = Instant::now();
+        let budget = Budget {
+            iterations: None,
+            deadline: deadline_in(Some(Duration::from_secs_f64(limit))),
+            tie_weight: 0.0,
+            cooling: DEFAULT_COOLING,
+            acceptance: Acceptance::Annealing,
+            first_feasible: false,
+        };
+        let (_, found, _) = pool.install(|| solve(&inst, 2, seed, &budget, None));
+        let gap = 100.0 * (bks - found) / bks;
+        println!(
+            "| {name} | {bks:.3} | {found:.3} | {gap:.3} | {:.1} s |",
+            t.elapsed().as_secs_f64()
+        );
+        let class = name.rsplit_once('_').map_or(name, |(c, _)| c).to_string();
+        per_class.entry(class).or_default().push(gap);
+    }
+    println!("\n| class | instances | mean gap % |");
+    println!("|---|---:|---:|");
+    let mut all = Vec::new();
+    for (class, gaps) in &per_class {
+        println!(
+            "| {class} | {} | {:.3} |",
+            gaps.len(),
+            gaps.iter().sum::<f64>() / gaps.len() as f64
+        );
+        all.extend(gaps);
+    }
+    if !all.is_empty() {
+        println!(
+            "| all | {} | {:.3} |",
+            all.len(),
+            all.iter().sum::<f64>() / all.len() as f64
+        );
+    }
+}
