@@ -21,6 +21,8 @@ pub struct GenOptions {
     pub targets_per_group: usize,
     /// The seed.
     pub seed: u64,
+    /// Leaders and auditors scarce: at most two per group of each.
+    pub tight: bool,
 }
 
 impl GenOptions {
@@ -31,6 +33,7 @@ impl GenOptions {
             groups,
             targets_per_group: 3,
             seed,
+            tight: false,
         }
     }
 }
@@ -277,6 +280,24 @@ pub fn synthetic_case(o: &GenOptions) -> Case {
                 line,
             });
             line += 1;
+        }
+    }
+    if o.tight {
+        // the first two per group of the leader pool and of the auditors keep it
+        let cap = 2 * o.groups;
+        let (mut leaders, mut auditors) = (0, 0);
+        for p in &mut people {
+            if p.leader {
+                leaders += 1;
+                p.leader = leaders <= cap;
+            }
+            // audit is the third area
+            if p.levels[2] > 0 {
+                auditors += 1;
+                if auditors > cap {
+                    p.levels[2] = 0;
+                }
+            }
         }
     }
     let round = Round {

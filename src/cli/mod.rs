@@ -126,6 +126,25 @@ pub enum Command {
         #[arg(long)]
         out: Option<PathBuf>,
     },
+    /// Writes a synthetic case of any size (a directory of CSV files and
+    /// round.toml), deterministic by seed.
+    Gen {
+        /// People in the pool.
+        #[arg(long)]
+        people: usize,
+        /// Groups in the round (3 targets each).
+        #[arg(long)]
+        groups: usize,
+        /// Seed: the same seed gives the same files.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// Leaders and auditors scarce (at most two per group of each).
+        #[arg(long)]
+        tight: bool,
+        /// The directory to write (created if missing).
+        #[arg(long)]
+        out: PathBuf,
+    },
     /// Writes a case directory as one .xlsx workbook with the same sheets.
     Convert {
         /// The case directory.
@@ -337,6 +356,13 @@ pub fn execute(cli: Cli) -> anyhow::Result<u8> {
                 )
             })
         }
+        Command::Gen {
+            people,
+            groups,
+            seed,
+            tight,
+            out,
+        } => run_gen(people, groups, seed, tight, &out),
         Command::Convert { case, out } => {
             crate::io::workbook::case_to_workbook(&case, &out)?;
             eprintln!("wrote {}", out.display());
@@ -613,6 +639,54 @@ fn run_plan(a: PlanArgs) -> anyhow::Result<u8> {
         }
     }
     Ok(0)
+}
+
+/// People per group the generator needs at least (a pool to choose from).
+const GEN_PEOPLE_PER_GROUP: usize = 12;
+
+fn run_gen(
+    people: usize,
+    groups: usize,
+    seed: u64,
+    tight: bool,
+    out: &std::path::Path,
+) -> anyhow::Result<u8> {
+    if groups == 0 {
+        anyhow::bail!("--groups must be at least 1");
+    }
+    if people < GEN_PEOPLE_PER_GROUP * groups {
+        anyhow::bail!(
+            "--people {people} is too few for {groups} groups: give at least {} ({GEN_PEOPLE_PER_GROUP} per group)",
+            GEN_PEOPLE_PER_GROUP * groups
+        );
+    }
+    let started = std::time::Instant::now();
+    let case = crate::gen::synthetic_case(&crate::gen::GenOptions {
+        tight,
+        ..crate::gen::GenOptions::new(people, groups, seed)
+    });
+    crate::io::write_case::write_case_dir(&case, out)?;
+    // read back as any case is, so that what was written is what a user loads
+    let loaded = load(out)?;
+    let elig = Eligibility::build(&loaded);
+    let report = crate::validate::feasibility::analyse(&loaded, &elig);
+    println!(
+        "wrote {}: {} people ({} in the leader pool), {} units in {} regions, {} groups; {:.2} s",
+        out.display(),
+        loaded.people.len(),
+        loaded.people.iter().filter(|p| p.leader).count(),
+        loaded.units.len(),
+        loaded.regions.len(),
+        loaded.round.groups.len(),
+        started.elapsed().as_secs_f64()
+    );
+    if report.ok() {
+        println!("pre-solve report: every group can be staffed as far as it can tell");
+        Ok(0)
+    } else {
+        print!("{}", explain::feasibility_text(&loaded, &report));
+        Ok(1)
+    }
 }
 
 /// Moves per search of `mdgp` when neither a budget nor a time limit is given.
