@@ -23,6 +23,9 @@ pub struct GenOptions {
     pub seed: u64,
     /// Leaders and auditors scarce: at most two per group of each.
     pub tight: bool,
+    /// Plant a starved group: every leader-pool person declares a conflict
+    /// with the first target of the first group, which then has no leader.
+    pub infeasible: bool,
 }
 
 impl GenOptions {
@@ -34,6 +37,7 @@ impl GenOptions {
             targets_per_group: 3,
             seed,
             tight: false,
+            infeasible: false,
         }
     }
 }
@@ -296,6 +300,23 @@ pub fn synthetic_case(o: &GenOptions) -> Case {
                 auditors += 1;
                 if auditors > cap {
                     p.levels[2] = 0;
+                }
+            }
+        }
+    }
+    if o.infeasible {
+        if let Some(g) = groups.first() {
+            let target = g.targets[0];
+            let mut line = conflicts.len() + relatives.len() + 2;
+            for (i, p) in people.iter().enumerate() {
+                if p.leader {
+                    conflicts.push(UnitFact {
+                        person: PersonId(i as u32),
+                        unit: target,
+                        note: "planted by gen --infeasible".into(),
+                        line,
+                    });
+                    line += 1;
                 }
             }
         }

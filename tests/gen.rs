@@ -224,3 +224,28 @@ fn gen_is_deterministic_and_its_case_can_be_planned() {
     assert_eq!(o.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&o.stderr).contains("too few"));
 }
+
+#[test]
+fn an_infeasible_case_is_reported_with_the_planted_cause() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("starved");
+    let o = xuncha(&[
+        "gen",
+        "--people",
+        "400",
+        "--groups",
+        "10",
+        "--infeasible",
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    let text = String::from_utf8_lossy(&o.stdout);
+    assert!(text.contains("G1 has no eligible leader"), "{text}");
+    // the planted conflicts are named as the reason
+    assert!(text.contains("planted by gen --infeasible"), "{text}");
+    let o = xuncha(&["plan", out.to_str().unwrap(), "--quiet"]);
+    assert_eq!(o.status.code(), Some(1));
+    let text = String::from_utf8_lossy(&o.stdout);
+    assert!(text.contains("G1") && text.contains("(leader)"), "{text}");
+}

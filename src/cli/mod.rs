@@ -141,6 +141,10 @@ pub enum Command {
         /// Leaders and auditors scarce (at most two per group of each).
         #[arg(long)]
         tight: bool,
+        /// Plant a starved group (for tests): every leader declares a
+        /// conflict with a target of the first group.
+        #[arg(long)]
+        infeasible: bool,
         /// The directory to write (created if missing).
         #[arg(long)]
         out: PathBuf,
@@ -361,8 +365,9 @@ pub fn execute(cli: Cli) -> anyhow::Result<u8> {
             groups,
             seed,
             tight,
+            infeasible,
             out,
-        } => run_gen(people, groups, seed, tight, &out),
+        } => run_gen(people, groups, seed, tight, infeasible, &out),
         Command::Convert { case, out } => {
             crate::io::workbook::case_to_workbook(&case, &out)?;
             eprintln!("wrote {}", out.display());
@@ -649,6 +654,7 @@ fn run_gen(
     groups: usize,
     seed: u64,
     tight: bool,
+    infeasible: bool,
     out: &std::path::Path,
 ) -> anyhow::Result<u8> {
     if groups == 0 {
@@ -663,6 +669,7 @@ fn run_gen(
     let started = std::time::Instant::now();
     let case = crate::gen::synthetic_case(&crate::gen::GenOptions {
         tight,
+        infeasible,
         ..crate::gen::GenOptions::new(people, groups, seed)
     });
     crate::io::write_case::write_case_dir(&case, out)?;
