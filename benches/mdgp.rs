@@ -5,7 +5,9 @@
 //!
 //! Environment: `XUNCHA_MDGP_DIR` (default `../shared/bench/mdgp`),
 //! `XUNCHA_MDGP_SCALE` (multiplies the time limits, e.g. 0.1 for a quick run),
-//! `XUNCHA_MDGP_SEED` (default 1).
+//! `XUNCHA_MDGP_SEED` (default 1), `XUNCHA_MDGP_COOLING` (final temperature
+//! as a share of the initial one), `XUNCHA_MDGP_ONLY` (instances whose name
+//! contains it).
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -25,6 +27,11 @@ fn main() {
         .ok()
         .and_then(|v| v.parse().ok())
         .unwrap_or(1);
+    let cooling: f64 = std::env::var("XUNCHA_MDGP_COOLING")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(DEFAULT_COOLING);
+    let only = std::env::var("XUNCHA_MDGP_ONLY").unwrap_or_default();
     let Ok(bks_text) = std::fs::read_to_string(dir.join("bks.csv")) else {
         eprintln!("no {}: nothing to run", dir.join("bks.csv").display());
         return;
@@ -33,7 +40,7 @@ fn main() {
         .num_threads(2)
         .build()
         .expect("a pool of 2 threads");
-    println!("# MDGP: 2 threads, seed {seed}, time limits × {scale}\n");
+    println!("# MDGP: 2 threads, seed {seed}, time limits × {scale}, cooling {cooling}\n");
     println!("| instance | bks | found | gap % | time |");
     println!("|---|---:|---:|---:|---:|");
     let mut per_class: BTreeMap<String, Vec<f64>> = BTreeMap::new();
@@ -41,6 +48,9 @@ fn main() {
         let Some((name, bks)) = line.split_once(',') else {
             continue;
         };
+        if !name.contains(&only) {
+            continue;
+        }
         let bks: f64 = bks.trim().parse().expect("a number in bks.csv");
         let path = dir.join("instances").join(format!("{name}.txt"));
         let inst = read_instance(&path).expect("the instance reads");
@@ -50,7 +60,7 @@ fn main() {
             iterations: None,
             deadline: deadline_in(Some(Duration::from_secs_f64(limit))),
             tie_weight: 0.0,
-            cooling: DEFAULT_COOLING,
+            cooling,
             acceptance: Acceptance::Annealing,
             first_feasible: false,
         };
