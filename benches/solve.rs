@@ -1,6 +1,8 @@
 //! The solver: move throughput per thread, the gain of a second thread, the
 //! first rule-abiding plan on generated pools of 5,000 and 100,000 people,
-//! and a whole default solve of the sample.
+//! a whole default solve of the sample and a budgeted one of 100,000 people,
+//! the start (construction) alone, one move proposed and taken back (the
+//! planner's and the MDGP's), all on the same engine.
 //!
 //! `cargo bench --bench solve`. Moves per second = moves / time; the
 //! two-thread ratio = 2 × (time of 1 search on 1 thread) / (time of 2
@@ -89,5 +91,77 @@ fn bench_solve(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, bench_solve);
+/// The start alone (pins, leaders by matching, scarce areas, the rest) and
+/// one move proposed and taken back, on the sample and on 5,000 people.
+fn bench_parts(c: &mut Criterion) {
+    use xuncha::solve::engine::Search;
+    use xuncha::solve::heuristic::{construct, PlanSearch};
+    use xuncha::solve::state::{Ctx, State};
+    let sample = xuncha::io::load_case("data/sample".as_ref()).expect("the sample loads");
+    let mid = synthetic_case(&GenOptions::new(5_000, 150, 1));
+    let mut g = c.benchmark_group("parts");
+    for (name, case) in [("sample", &sample), ("5k x 150", &mid)] {
+        let elig = Eligibility::build(case);
+        let model = ScoreModel::new(case, &elig, None);
+        let ctx = Ctx::new(case, &elig, &model, vec![true; case.round.groups.len()]);
+        g.bench_function(format!("{name}: construction"), |b| {
+            let mut rng = xuncha::solve::engine::rng_for(1, 0);
+            b.iter(|| {
+                let mut s = State::new(&ctx);
+                construct(&mut s, &mut rng);
+                black_box(s.cost())
+            })
+        });
+        let mut rng = xuncha::solve::engine::rng_for(1, 0);
+        let mut s = State::new(&ctx);
+        construct(&mut s, &mut rng);
+        let mut search = PlanSearch::new(s);
+        g.bench_function(format!("{name}: 1000 moves proposed and taken back"), |b| {
+            b.iter(|| {
+                for _ in 0..1000 {
+                    if let Some((m, cost)) = search.propose(&mut rng) {
+                        black_box(cost);
+                        search.reject(m);
+                    }
+                }
+            })
+        });
+    }
+    // the MDGP on a random instance of n = 240, m = 12
+    let n = 240;
+    let mut text = format!("{n} 12 ss{}\n", " 20 20".repeat(12));
+    let mut rng = xuncha::solve::engine::rng_for(3, 0);
+    for i in 0..n {
+        for j in i + 1..n {
+            use rand::RngExt;
+            text.push_str(&format!("{i} {j} {:.3}\n", rng.random_range(0.0..100.0)));
+        }
+    }
+    let inst = xuncha::mdgp::parse_instance(&text, "random").expect("a valid instance");
+    let start = xuncha::mdgp::MdgpSearch::random_start(&inst, &mut rng);
+    let mut search = xuncha::mdgp::MdgpSearch::new(&inst, start);
+    g.bench_function("mdgp n240: 1000 moves priced", |b| {
+        b.iter(|| {
+            for _ in 0..1000 {
+                if let Some((m, cost)) = search.propose(&mut rng) {
+                    black_box(cost);
+                    search.reject(m);
+                }
+            }
+        })
+    });
+    g.finish();
+
+    let big = synthetic_case(&GenOptions::new(100_000, 3_000, 1));
+    let elig = Eligibility::build(&big);
+    let model = ScoreModel::new(&big, &elig, None);
+    let mut g = c.benchmark_group("whole solve");
+    g.sample_size(10);
+    g.bench_function("100k people x 3000 groups: 2 searches x 50k moves", |b| {
+        b.iter(|| solve(black_box(&big), &elig, &model, 2, 50_000))
+    });
+    g.finish();
+}
+
+criterion_group!(benches, bench_solve, bench_parts);
 criterion_main!(benches);
