@@ -1,8 +1,9 @@
 //! The planner's search: a rule-abiding start (pins, then leaders by
 //! bipartite matching, then the scarcest areas, then the rest), improved by
 //! moves that keep every hard rule — move, swap, swap with someone left out,
-//! add, drop, a leader handing over to a member, and an ejection chain (one
-//! person takes another's place, who moves on to a third group or out).
+//! add, drop, a leader handing over to a member, an ejection chain (one
+//! person takes another's place, who moves on to a third group or out), and,
+//! on rounds of a few groups, every group one person larger or smaller at once.
 
 use super::engine::{self, Budget, Cost, Found, Progress, Search};
 use super::state::{Ctx, State, OUT};
