@@ -161,17 +161,7 @@ fn round_rows(r: &RoundSpec) -> (Rows, Rows, Rows) {
     for (a, v, _) in &r.requirements {
         policy.push(vec![format!("requirements.{a}"), v.to_string()]);
     }
-    let w = &r.weights;
-    for (k, v) in [
-        ("expertise", w.expertise),
-        ("rank", w.rank),
-        ("age", w.age),
-        ("gender", w.gender),
-        ("mixing", w.mixing),
-        ("must_serve", w.must_serve),
-        ("recent", w.recent),
-        ("stability", w.stability),
-    ] {
+    for (k, v) in r.weights.entries() {
         policy.push(vec![format!("weights.{k}"), v.to_string()]);
     }
     let pins = r

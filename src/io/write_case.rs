@@ -155,18 +155,8 @@ pub fn write_case_dir(case: &Case, dir: &Path) -> anyhow::Result<()> {
     for (a, n) in r.areas.iter().zip(&r.requirements) {
         writeln!(t, "{} = {n}", a.key)?;
     }
-    let w = &r.weights;
     writeln!(t, "\n[weights]")?;
-    for (k, v) in [
-        ("expertise", w.expertise),
-        ("rank", w.rank),
-        ("age", w.age),
-        ("gender", w.gender),
-        ("mixing", w.mixing),
-        ("must_serve", w.must_serve),
-        ("recent", w.recent),
-        ("stability", w.stability),
-    ] {
+    for (k, v) in r.weights.entries() {
         writeln!(t, "{k} = {v:?}")?;
     }
     for g in &r.groups {

@@ -217,6 +217,22 @@ pub struct Weights {
     pub stability: f64,
 }
 
+impl Weights {
+    /// Each weight with its key in `[weights]`, in the documented order.
+    pub fn entries(&self) -> [(&'static str, f64); 8] {
+        [
+            ("expertise", self.expertise),
+            ("rank", self.rank),
+            ("age", self.age),
+            ("gender", self.gender),
+            ("mixing", self.mixing),
+            ("must_serve", self.must_serve),
+            ("recent", self.recent),
+            ("stability", self.stability),
+        ]
+    }
+}
+
 impl Default for Weights {
     fn default() -> Self {
         Weights {
