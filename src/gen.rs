@@ -57,6 +57,19 @@ const DEPARTMENTS: [&str; 12] = [
     "交通运输局",
 ];
 
+/// Common surnames, for generated names.
+const SURNAMES: [&str; 24] = [
+    "王", "李", "张", "刘", "陈", "杨", "黄", "赵", "吴", "周", "徐", "孙", "马", "朱", "胡", "郭",
+    "何", "林", "高", "罗", "郑", "梁", "谢", "宋",
+];
+
+/// Given names, for generated names.
+const GIVEN_NAMES: [&str; 32] = [
+    "伟", "芳", "娜", "敏", "静", "丽", "强", "磊", "军", "洋", "勇", "艳", "杰", "娟", "涛", "明",
+    "超", "秀英", "华", "平", "刚", "桂英", "辉", "建华", "晓东", "海燕", "志强", "丹", "鹏", "宇",
+    "文博", "佳怡",
+];
+
 /// Builds a synthetic case in memory.
 pub fn synthetic_case(o: &GenOptions) -> Case {
     let mut rng = ChaCha8Rng::seed_from_u64(o.seed);
@@ -155,6 +168,10 @@ pub fn synthetic_case(o: &GenOptions) -> Case {
     }
     // people: a quarter in city departments, the rest over the regions
     let mut people = Vec::with_capacity(o.people);
+    // names from a stream of their own, so that the rest of the case does
+    // not depend on them
+    let mut names = ChaCha8Rng::seed_from_u64(o.seed);
+    names.set_stream(1);
     for i in 0..o.people {
         let r = if rng.random_bool(0.25) {
             0
@@ -196,7 +213,11 @@ pub fn synthetic_case(o: &GenOptions) -> Case {
         };
         people.push(Person {
             id: format!("P{:06}", i + 1),
-            name: format!("人员{}", i + 1),
+            name: format!(
+                "{}{}",
+                SURNAMES[names.random_range(0..SURNAMES.len())],
+                GIVEN_NAMES[names.random_range(0..GIVEN_NAMES.len())]
+            ),
             gender: if rng.random_bool(0.38) {
                 Gender::Female
             } else {
