@@ -91,7 +91,7 @@ pub enum Command {
         #[arg(long)]
         baseline: Option<PathBuf>,
         /// Also solve exactly (MILP) and prove the optimum or give the gap
-        /// (within --time-limit, default 60 s).
+        /// (in what is left of --time-limit, else 60 s).
         #[arg(long)]
         exact: bool,
         /// Staff the groups that can be staffed; say why the others are left empty.
@@ -565,9 +565,17 @@ fn run_plan(a: PlanArgs) -> anyhow::Result<u8> {
         None => None,
     };
     let model = ScoreModel::new(&case, &elig, baseline.as_ref());
+    let started = std::time::Instant::now();
     let opts = SolveOptions {
         seed: a.seed,
-        iterations: a.iterations,
+        // with --exact the heuristic keeps its budget of moves (the clock,
+        // if any, only caps it) and the exact solve gets the rest of the time
+        iterations: if a.exact {
+            a.iterations
+                .or(Some(crate::solve::default_iterations(&case)))
+        } else {
+            a.iterations
+        },
         time_limit: a.time_limit.map(std::time::Duration::from_secs_f64),
         searches: a.searches.max(1),
         start: baseline.clone(),
@@ -623,10 +631,13 @@ fn run_plan(a: PlanArgs) -> anyhow::Result<u8> {
         eprintln!("--exact skipped: interrupted");
     }
     if a.exact && !interrupted {
-        // the exact solve gets its own limit: --time-limit, else a minute
-        let limit = opts
-            .time_limit
-            .unwrap_or(std::time::Duration::from_secs(EXACT_DEFAULT_LIMIT_SECS));
+        // what is left of --time-limit (at least a second), else a minute
+        let limit = match opts.time_limit {
+            Some(t) => t
+                .saturating_sub(started.elapsed())
+                .max(std::time::Duration::from_secs(1)),
+            None => std::time::Duration::from_secs(EXACT_DEFAULT_LIMIT_SECS),
+        };
         outcome = run_exact(&case, &elig, &model, outcome, Some(limit))?;
     }
     if !a.quiet {
