@@ -13,7 +13,7 @@ use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 use xuncha::mdgp::{read_instance, solve};
-use xuncha::solve::engine::{deadline_in, Acceptance, Budget, DEFAULT_COOLING};
+use xuncha::solve::engine::{deadline_in, Budget, DEFAULT_COOLING};
 
 fn main() {
     let dir = PathBuf::from(
@@ -57,12 +57,8 @@ fn main() {
         let limit = if inst.n <= 120 { 3.0 } else { 20.0 } * scale;
         let t = Instant::now();
         let budget = Budget {
-            iterations: None,
-            deadline: deadline_in(Some(Duration::from_secs_f64(limit))),
-            tie_weight: 0.0,
             cooling,
-            acceptance: Acceptance::Annealing,
-            first_feasible: false,
+            ..Budget::annealing(None, deadline_in(Some(Duration::from_secs_f64(limit))))
         };
         let (best, found, _) = pool.install(|| solve(&inst, 2, seed, &budget, None));
         let recount = recount(&path, &best.solution);

@@ -324,14 +324,7 @@ pub fn execute(cli: Cli) -> anyhow::Result<u8> {
                 allow_partial,
                 quiet,
             };
-            let mut pool = rayon::ThreadPoolBuilder::new();
-            if let Some(n) = threads {
-                if n == 0 {
-                    anyhow::bail!("--threads must be at least 1");
-                }
-                pool = pool.num_threads(n);
-            }
-            pool.build()?.install(|| run_plan(opts))
+            thread_pool(threads)?.install(|| run_plan(opts))
         }
         Command::Mdgp {
             file,
@@ -341,25 +334,16 @@ pub fn execute(cli: Cli) -> anyhow::Result<u8> {
             threads,
             searches,
             out,
-        } => {
-            let mut pool = rayon::ThreadPoolBuilder::new();
-            if let Some(n) = threads {
-                if n == 0 {
-                    anyhow::bail!("--threads must be at least 1");
-                }
-                pool = pool.num_threads(n);
-            }
-            pool.build()?.install(|| {
-                run_mdgp(
-                    &file,
-                    time_limit,
-                    iterations,
-                    seed,
-                    searches.max(1),
-                    out.as_deref(),
-                )
-            })
-        }
+        } => thread_pool(threads)?.install(|| {
+            run_mdgp(
+                &file,
+                time_limit,
+                iterations,
+                seed,
+                searches.max(1),
+                out.as_deref(),
+            )
+        }),
         Command::Gen {
             people,
             groups,
@@ -657,6 +641,18 @@ fn run_plan(a: PlanArgs) -> anyhow::Result<u8> {
     Ok(0)
 }
 
+/// The rayon pool of `--threads` (all cores when not given).
+fn thread_pool(threads: Option<usize>) -> anyhow::Result<rayon::ThreadPool> {
+    let mut pool = rayon::ThreadPoolBuilder::new();
+    if let Some(n) = threads {
+        if n == 0 {
+            anyhow::bail!("--threads must be at least 1");
+        }
+        pool = pool.num_threads(n);
+    }
+    Ok(pool.build()?)
+}
+
 /// People per group the generator needs at least (a pool to choose from).
 const GEN_PEOPLE_PER_GROUP: usize = 12;
 
@@ -728,17 +724,13 @@ fn run_mdgp(
     }
     let started = std::time::Instant::now();
     let inst = crate::mdgp::read_instance(file)?;
-    let budget = crate::solve::engine::Budget {
-        iterations: iterations.or(time_limit.is_none().then_some(MDGP_DEFAULT_MOVES)),
-        deadline: crate::solve::engine::deadline_in(
+    let budget = crate::solve::engine::Budget::annealing(
+        iterations.or(time_limit.is_none().then_some(MDGP_DEFAULT_MOVES)),
+        crate::solve::engine::deadline_in(
             time_limit
                 .map(|t| std::time::Duration::from_secs_f64(t).saturating_sub(started.elapsed())),
         ),
-        tie_weight: 0.0,
-        cooling: crate::solve::engine::DEFAULT_COOLING,
-        acceptance: crate::solve::engine::Acceptance::Annealing,
-        first_feasible: false,
-    };
+    );
     let (found, objective, moves) = crate::mdgp::solve(&inst, searches, seed, &budget, None);
     println!("{objective:.3}");
     eprintln!(

@@ -77,8 +77,10 @@ pub trait Search {
     fn solution(&self) -> Self::Solution;
 }
 
-/// Final temperature as a share of the initial one, for a search with no
-/// tuned schedule of its own (the planner's, see `solve::COOLING`).
+/// Final temperature of the annealing as a share of the initial one
+/// (measured on the sample over 20 seeds at 4 × 280k moves: 3e-2 gave a
+/// mean score of 0.34, 1e-2 0.38 and 1e-1 0.49; 1e-3, with the former
+/// initial temperature, 0.45).
 pub const DEFAULT_COOLING: f64 = 3e-2;
 
 /// The budget and schedule of one search.
@@ -96,6 +98,21 @@ pub struct Budget {
     pub acceptance: Acceptance,
     /// Stop as soon as the state keeps every rule (the first plan, for benchmarks).
     pub first_feasible: bool,
+}
+
+impl Budget {
+    /// Annealing with the default schedule, no tie-break, within `iterations`
+    /// moves and/or until `deadline`.
+    pub fn annealing(iterations: Option<u64>, deadline: Option<Instant>) -> Budget {
+        Budget {
+            iterations,
+            deadline,
+            tie_weight: 0.0,
+            cooling: DEFAULT_COOLING,
+            acceptance: Acceptance::Annealing,
+            first_feasible: false,
+        }
+    }
 }
 
 /// How a search accepts a move that makes the cost worse.

@@ -114,12 +114,6 @@ pub enum NoPlan {
     ProvenByExact(Vec<(GroupId, String)>),
 }
 
-/// Final temperature of the annealing as a share of the initial one
-/// (measured on the sample over 20 seeds at 4 × 280k moves: 3e-2 gave a
-/// mean score of 0.34, 1e-2 0.38 and 1e-1 0.49; 1e-3, with the former
-/// initial temperature, 0.45).
-const COOLING: f64 = 3e-2;
-
 /// The last exhaustive descent runs when placed × drawable people is at most
 /// this (the sample: 7,200; 1,000 people in 30 groups: 150,000). At 2,000
 /// people in 60 groups (600,000) its passes took most of a second.
@@ -131,14 +125,7 @@ const EXACT_FALLBACK_SECS: u64 = 20;
 /// Is the round small enough for the exact solver to settle feasibility
 /// quickly (at most 20,000 eligible placements)?
 fn exact_is_cheap(ctx: &state::Ctx) -> bool {
-    let mut pairs = 0usize;
-    for &p in &ctx.pool {
-        pairs += ctx.elig.count_of(PersonId(p));
-        if pairs > 20_000 {
-            return false;
-        }
-    }
-    true
+    ctx.eligible_pairs <= 20_000
 }
 
 /// Default moves per search: half a second or so on a city pool (the
@@ -235,7 +222,7 @@ pub fn plan_heuristic(
         iterations: opts.moves_per_search(case),
         deadline: engine::deadline_in(opts.time_limit.map(|t| t.saturating_sub(started.elapsed()))),
         tie_weight: 0.05,
-        cooling: COOLING,
+        cooling: engine::DEFAULT_COOLING,
         acceptance: opts.acceptance,
         first_feasible: opts.first_feasible,
     };

@@ -67,6 +67,8 @@ pub struct Ctx<'a> {
     /// moves draw partners that may go there; empty (and unused) when the
     /// round is too large for the lists to be cheap.
     pub cands: Vec<Vec<u32>>,
+    /// Eligible (free person, group) pairs.
+    pub eligible_pairs: usize,
 }
 
 /// Eligible (person, group) pairs up to which [`Ctx::cands`] is built.
@@ -175,6 +177,7 @@ impl<'a> Ctx<'a> {
             }
         }
         Ctx {
+            eligible_pairs: pairs,
             cands,
             twins,
             twin_of,
