@@ -223,6 +223,20 @@ fn gen_is_deterministic_and_its_case_can_be_planned() {
     ]);
     assert_eq!(o.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&o.stderr).contains("too few"));
+    // --out on an existing file: the error names it
+    let file = dir.path().join("a-file");
+    std::fs::write(&file, "x").unwrap();
+    let o = xuncha(&[
+        "gen",
+        "--people",
+        "200",
+        "--groups",
+        "2",
+        "--out",
+        file.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("a-file"));
 }
 
 #[test]

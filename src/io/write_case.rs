@@ -31,7 +31,8 @@ fn quoted(s: &str) -> String {
 
 /// Writes `case` into `dir` (created if missing) as CSV files and round.toml.
 pub fn write_case_dir(case: &Case, dir: &Path) -> anyhow::Result<()> {
-    std::fs::create_dir_all(dir)?;
+    std::fs::create_dir_all(dir)
+        .map_err(|e| anyhow::anyhow!("cannot create the directory {}: {e}", dir.display()))?;
     let unit_id = |u: crate::model::UnitId| case.units[u.ix()].id.clone();
     let person_id = |p: crate::model::PersonId| case.people[p.ix()].id.clone();
     let region = |r: crate::model::RegionId| case.regions[r.ix()].clone();
