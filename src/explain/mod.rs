@@ -85,7 +85,8 @@ pub fn violations_text(case: &Case, plan_name: &str, placed: usize, vs: &[Violat
     s
 }
 
-fn finding_text(s: &mut String, f: &Finding) {
+/// One finding of the pre-solve report in text: the cause, the facts, the hints.
+pub fn finding_text(s: &mut String, f: &Finding) {
     let _ = writeln!(s, "  cause: {} ({})", f.claim, f.rule);
     if let Some(pool) = &f.pool {
         let _ = writeln!(s, "    of {pool}:");

@@ -27,6 +27,7 @@ pub const KNOWN_AREAS: [(&str, &str); 7] = [
 pub const DEFAULT_AREAS: [&str; 4] = ["discipline", "organization", "audit", "finance"];
 
 /// The tables of a case before they are resolved.
+#[derive(Debug, Clone)]
 pub struct CaseSheets {
     /// `units`.
     pub units: Sheet,
@@ -38,6 +39,9 @@ pub struct CaseSheets {
     pub relations: Option<Sheet>,
     /// The round.
     pub round: RoundSpec,
+    /// More people, read after `people` with the same columns (what-if
+    /// variants: `add_people`); empty when loading a case.
+    pub extra_people: Vec<Sheet>,
 }
 
 const UNITS_NAMES: [&str; 2] = ["units", "单位"];
@@ -182,6 +186,7 @@ fn assemble(
             posts,
             relations,
             round,
+            extra_people: Vec::new(),
         }),
         _ => Err(errors),
     }
@@ -362,7 +367,13 @@ pub fn build_case(s: CaseSheets) -> Result<Case, InputErrors> {
     let year = s.round.year;
     let mut people: Vec<Person> = Vec::new();
     let mut person_index: HashMap<String, PersonId> = HashMap::new();
-    if let Some(h) = errors.keep(Header::resolve(&s.people, &schema)) {
+    // per person: the sheet it was read from (0: people, 1..: extra_people)
+    let mut person_sheet: Vec<usize> = Vec::new();
+    let people_sheets: Vec<&Sheet> = std::iter::once(&s.people).chain(&s.extra_people).collect();
+    for (si, sheet) in people_sheets.iter().enumerate() {
+        let Some(h) = errors.keep(Header::resolve(sheet, &schema)) else {
+            continue;
+        };
         for (k, a) in areas.iter().enumerate() {
             if !h.has(base + k) && s.round.areas.is_some() {
                 errors.at(
@@ -377,7 +388,7 @@ pub fn build_case(s: CaseSheets) -> Result<Case, InputErrors> {
         let mut c = Cells {
             errors: &mut errors,
         };
-        for r in &s.people.rows {
+        for r in &sheet.rows {
             let id = c.text(h.pos(r, 0), h.get(r, 0));
             let name = c.text(h.pos(r, 1), h.get(r, 1));
             let gender = {
@@ -455,13 +466,18 @@ pub fn build_case(s: CaseSheets) -> Result<Case, InputErrors> {
                 continue;
             };
             if let Some(&prev) = person_index.get(&id) {
-                c.errors.at(
-                    h.pos(r, 0),
+                let first = person_sheet[prev.ix()];
+                let place = if first == si {
+                    format!("first at line {}", people[prev.ix()].line)
+                } else {
                     format!(
-                        "duplicate person id {id} (first at line {})",
+                        "already in {} line {}",
+                        people_sheets[first].source.file,
                         people[prev.ix()].line
-                    ),
-                );
+                    )
+                };
+                c.errors
+                    .at(h.pos(r, 0), format!("duplicate person id {id} ({place})"));
                 continue;
             }
             let region = match region {
@@ -478,6 +494,7 @@ pub fn build_case(s: CaseSheets) -> Result<Case, InputErrors> {
                 None => units[unit.ix()].region,
             };
             person_index.insert(id.clone(), PersonId(people.len() as u32));
+            person_sheet.push(si);
             people.push(Person {
                 id,
                 name,

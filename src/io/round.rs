@@ -103,18 +103,51 @@ struct RoundToml {
     exclude: Vec<Spanned<String>>,
 }
 
-#[derive(Deserialize, Default)]
+/// `[policy]` as written: the keys given override the defaults (or, in a
+/// what-if variant, the round's policy).
+#[derive(Debug, Clone, Deserialize, Default)]
 #[serde(deny_unknown_fields)]
-struct PolicyToml {
-    group_size: Option<[u32; 2]>,
-    leaders_per_group: Option<u32>,
-    post_lookback_years: Option<u32>,
-    region_avoidance: Option<bool>,
-    native_avoidance: Option<bool>,
-    business_avoidance: Option<bool>,
-    reciprocal_avoidance: Option<bool>,
-    max_same_region: Option<u32>,
-    max_same_unit: Option<u32>,
+pub struct PolicyToml {
+    /// `group_size`: members per group (min, max).
+    pub group_size: Option<[u32; 2]>,
+    /// `leaders_per_group`.
+    pub leaders_per_group: Option<u32>,
+    /// `post_lookback_years`.
+    pub post_lookback_years: Option<u32>,
+    /// `region_avoidance`.
+    pub region_avoidance: Option<bool>,
+    /// `native_avoidance`.
+    pub native_avoidance: Option<bool>,
+    /// `business_avoidance`.
+    pub business_avoidance: Option<bool>,
+    /// `reciprocal_avoidance`.
+    pub reciprocal_avoidance: Option<bool>,
+    /// `max_same_region`.
+    pub max_same_region: Option<u32>,
+    /// `max_same_unit`.
+    pub max_same_unit: Option<u32>,
+}
+
+impl PolicyToml {
+    /// Sets the keys given on `d`.
+    pub fn apply(&self, d: &mut Policy) {
+        if let Some([a, b]) = self.group_size {
+            d.group_size = (a, b);
+        }
+        macro_rules! set {
+            ($($f:ident),*) => { $( if let Some(v) = self.$f { d.$f = v; } )* };
+        }
+        set!(
+            leaders_per_group,
+            post_lookback_years,
+            region_avoidance,
+            native_avoidance,
+            business_avoidance,
+            reciprocal_avoidance,
+            max_same_region,
+            max_same_unit
+        );
+    }
 }
 
 #[derive(Deserialize, Default)]
@@ -146,7 +179,24 @@ struct PinToml {
     role: Option<Spanned<String>>,
 }
 
-fn line_of(text: &str, offset: usize) -> usize {
+/// A TOML syntax or shape error, at its line and column.
+pub fn toml_error(text: &str, file: &Position, e: &toml::de::Error) -> InputError {
+    let pos = match e.span() {
+        Some(s) => {
+            let start = s.start.min(text.len());
+            let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+            let column = text
+                .get(line_start..start)
+                .map_or(1, |t| t.chars().count() + 1);
+            file.at_line(line_of(text, start)).col(format!("{column}"))
+        }
+        None => file.clone(),
+    };
+    InputError::data(pos, e.message().trim().to_string())
+}
+
+/// The 1-based line of a byte offset.
+pub fn line_of(text: &str, offset: usize) -> usize {
     text.as_bytes()[..offset.min(text.len())]
         .iter()
         .filter(|&&b| b == b'\n')
@@ -158,20 +208,7 @@ fn line_of(text: &str, offset: usize) -> usize {
 pub fn parse_round_toml(text: &str, display: &str) -> Result<RoundSpec, InputErrors> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let file = Position::file(display);
-    let raw: RoundToml = toml::from_str(text).map_err(|e| {
-        let pos = match e.span() {
-            Some(s) => {
-                let start = s.start.min(text.len());
-                let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
-                let column = text
-                    .get(line_start..start)
-                    .map_or(1, |t| t.chars().count() + 1);
-                file.at_line(line_of(text, start)).col(format!("{column}"))
-            }
-            None => file.clone(),
-        };
-        InputError::data(pos, e.message().trim().to_string())
-    })?;
+    let raw: RoundToml = toml::from_str(text).map_err(|e| toml_error(text, &file, &e))?;
     let at = |s: std::ops::Range<usize>| file.at_line(line_of(text, s.start));
     let mut errors = InputErrors::default();
     let mut spec = RoundSpec::new(file.clone());
@@ -196,24 +233,7 @@ pub fn parse_round_toml(text: &str, display: &str) -> Result<RoundSpec, InputErr
     });
     if let Some(p) = raw.policy {
         let pos = at(p.span()).col("policy");
-        let p = p.into_inner();
-        let d = &mut spec.policy;
-        if let Some([a, b]) = p.group_size {
-            d.group_size = (a, b);
-        }
-        macro_rules! set {
-            ($($f:ident),*) => { $( if let Some(v) = p.$f { d.$f = v; } )* };
-        }
-        set!(
-            leaders_per_group,
-            post_lookback_years,
-            region_avoidance,
-            native_avoidance,
-            business_avoidance,
-            reciprocal_avoidance,
-            max_same_region,
-            max_same_unit
-        );
+        p.into_inner().apply(&mut spec.policy);
         check_policy(
             &spec.policy,
             &|k| pos.col(format!("policy.{k}")),
@@ -304,7 +324,7 @@ pub fn parse_role(s: &str) -> Option<Role> {
 }
 
 /// Checks the policy for sense; `pos_of(key)` says where a key was written.
-fn check_policy(p: &Policy, pos_of: &dyn Fn(&str) -> Position, errors: &mut InputErrors) {
+pub fn check_policy(p: &Policy, pos_of: &dyn Fn(&str) -> Position, errors: &mut InputErrors) {
     let (a, b) = p.group_size;
     if a == 0 || a > b {
         errors.at(

@@ -77,6 +77,9 @@ pub struct SolveOptions {
     pub first_feasible: bool,
     /// How worse moves are accepted.
     pub acceptance: engine::Acceptance,
+    /// When the search cannot staff a small round, let the exact solver
+    /// settle it (up to 20 s): a plan, or a proof there is none.
+    pub exact_fallback: bool,
 }
 
 impl SolveOptions {
@@ -98,6 +101,7 @@ impl Default for SolveOptions {
             start: None,
             first_feasible: false,
             acceptance: engine::Acceptance::Annealing,
+            exact_fallback: true,
         }
     }
 }
@@ -255,7 +259,7 @@ pub fn plan_heuristic(
                 .map(|&g| (GroupId(g as u32), missing(&st, g)))
                 .collect();
             // on a small round the exact solver settles it: a plan, or a proof there is none
-            if exact_is_cheap(&ctx) && !interrupted {
+            if opts.exact_fallback && exact_is_cheap(&ctx) && !interrupted {
                 let limit = opts
                     .time_limit
                     .map(|t| t.saturating_sub(started.elapsed()))

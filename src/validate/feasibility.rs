@@ -645,6 +645,23 @@ pub fn analyse(case: &Case, elig: &Eligibility) -> Feasibility {
         }
         for (k, area) in case.round.areas.iter().enumerate() {
             let need = case.round.requirements[k] as usize;
+            if need > group.size.1 as usize {
+                findings.push(Finding {
+                    rule: RuleId::Requirement,
+                    groups: gid.clone(),
+                    claim: format!(
+                        "{} needs {need} members with {} ({}) expertise but holds at most {} people",
+                        group.id, area.key, area.label, group.size.1
+                    ),
+                    pool: None,
+                    because: vec![],
+                    hints: vec![
+                        format!("lower requirements.{} to at most {}", area.key, group.size.1),
+                        "or raise the group's size (group_size)".to_string(),
+                    ],
+                });
+                continue;
+            }
             if per_area[k] < need {
                 let experts: Vec<PersonId> = case
                     .person_ids()
