@@ -31,6 +31,7 @@ pub mod mdgp;
 pub mod model;
 pub mod solve;
 pub mod validate;
+pub mod whatif;
 
 pub use error::{InputError, InputErrors, Position};
 pub use model::{Case, Plan, RuleId};

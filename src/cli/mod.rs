@@ -149,6 +149,44 @@ pub enum Command {
         #[arg(long)]
         out: PathBuf,
     },
+    /// What-if staffing analysis: variants of the case side by side
+    /// (--scenario), how many more groups the pool could staff (--capacity),
+    /// or whose absence hurts the round most (--critical).
+    #[command(group(clap::ArgGroup::new("question").required(true).args(["scenario", "capacity", "critical"])))]
+    Whatif {
+        /// The case: a directory of CSV files with round.toml, or an .xlsx workbook.
+        case: PathBuf,
+        /// A scenario file (TOML, [[variant]] tables): each variant solved
+        /// against the base plan.
+        #[arg(long)]
+        scenario: Option<PathBuf>,
+        /// How many more groups of the round's kind the pool could staff,
+        /// and what runs out first.
+        #[arg(long)]
+        capacity: bool,
+        /// The people of the base plan whose absence makes the round
+        /// infeasible or clearly worse, ranked.
+        #[arg(long)]
+        critical: bool,
+        /// With --critical: how many people to list.
+        #[arg(long, default_value_t = 10)]
+        top: usize,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+        /// Seed of every solve; the report is the same for the same seed.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// Moves per search of each solve (default: as plan).
+        #[arg(long)]
+        iterations: Option<u64>,
+        /// Independent searches per solve.
+        #[arg(long, default_value_t = 4)]
+        searches: usize,
+        /// Threads (default: all cores). The report does not depend on it.
+        #[arg(long)]
+        threads: Option<usize>,
+    },
     /// Writes a case directory as one .xlsx workbook with the same sheets.
     Convert {
         /// The case directory.
@@ -352,6 +390,39 @@ pub fn execute(cli: Cli) -> anyhow::Result<u8> {
             infeasible,
             out,
         } => run_gen(people, groups, seed, tight, infeasible, &out),
+        Command::Whatif {
+            case,
+            scenario,
+            capacity,
+            critical,
+            top,
+            format,
+            seed,
+            iterations,
+            searches,
+            threads,
+        } => {
+            if iterations == Some(0) {
+                anyhow::bail!("--iterations must be at least 1");
+            }
+            let settings = crate::whatif::Settings {
+                seed,
+                iterations,
+                searches: searches.max(1),
+            };
+            let pool = thread_pool(threads)?;
+            pool.install(|| {
+                run_whatif(
+                    &case,
+                    scenario.as_deref(),
+                    capacity,
+                    critical,
+                    top,
+                    format,
+                    &settings,
+                )
+            })
+        }
         Command::Convert { case, out } => {
             crate::io::workbook::case_to_workbook(&case, &out)?;
             eprintln!("wrote {}", out.display());
@@ -565,6 +636,7 @@ fn run_plan(a: PlanArgs) -> anyhow::Result<u8> {
         start: baseline.clone(),
         first_feasible: false,
         acceptance: crate::solve::engine::Acceptance::Annealing,
+        exact_fallback: true,
     };
     let progress = std::sync::Arc::new(Progress::default());
     {
@@ -701,6 +773,47 @@ fn run_gen(
         print!("{}", explain::feasibility_text(&loaded, &report));
         Ok(1)
     }
+}
+
+fn run_whatif(
+    case_path: &Path,
+    scenario: Option<&Path>,
+    capacity: bool,
+    critical: bool,
+    top: usize,
+    format: Format,
+    settings: &crate::whatif::Settings,
+) -> anyhow::Result<u8> {
+    use crate::whatif::{self, report};
+    if let Some(path) = scenario {
+        // the scenario first: a mistake in it is named before the case is solved
+        let scenario = whatif::scenario::read_scenario(path)?;
+        let sheets = crate::io::case::read_case_sheets(case_path)?;
+        let base = crate::io::case::build_case(sheets.clone())?;
+        let cases = whatif::run_scenario(&sheets, &base, &scenario, settings)?;
+        match format {
+            Format::Text => print!("{}", report::scenario_text(&cases, settings)),
+            Format::Json => print_json(&report::scenario_json(&cases)),
+        }
+    } else if capacity {
+        let case = load(case_path)?;
+        let c = whatif::capacity::capacity(&case, settings);
+        match format {
+            Format::Text => print!("{}", report::capacity_text(&case, &c, settings)),
+            Format::Json => print_json(&report::capacity_json(&c)),
+        }
+    } else if critical {
+        let case = load(case_path)?;
+        if format == Format::Text {
+            eprintln!("re-planning the round without each person of the base plan in turn…");
+        }
+        let c = whatif::critical::critical(&case, settings);
+        match format {
+            Format::Text => print!("{}", report::critical_text(&case, &c, settings, top)),
+            Format::Json => print_json(&report::critical_json(&c)),
+        }
+    }
+    Ok(0)
 }
 
 /// Moves per search of `mdgp` when neither a budget nor a time limit is given.

@@ -1,0 +1,367 @@
+//! `whatif`: scenario variants (deterministic, an unchanged variant moves
+//! nobody, every plan keeps the rules, mistakes named with file and line),
+//! `--capacity` and `--critical`.
+
+use serde_json::Value;
+use std::path::Path;
+use std::process::Command;
+use xuncha::io::case::{build_case, read_case_sheets};
+use xuncha::validate::check_plan;
+use xuncha::whatif::scenario::parse_scenario;
+use xuncha::whatif::{capacity, critical, run_scenario, Settings};
+
+fn xuncha(args: &[&str]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_xuncha"))
+        .args(args)
+        .output()
+        .expect("the binary runs")
+}
+
+/// Small budgets: the tests run in debug builds.
+const FAST: [&str; 4] = ["--iterations", "20000", "--searches", "2"];
+
+fn settings() -> Settings {
+    Settings {
+        seed: 1,
+        iterations: Some(20_000),
+        searches: 2,
+    }
+}
+
+fn json_of(out: &std::process::Output) -> Value {
+    assert!(
+        out.status.success(),
+        "exit {:?}: {}",
+        out.status.code(),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).expect("JSON on stdout")
+}
+
+#[test]
+fn the_sample_scenario_in_json_is_the_same_on_one_thread_and_two() {
+    let run = |threads: &str| {
+        let mut args = vec![
+            "whatif",
+            "data/sample",
+            "--scenario",
+            "data/sample-scenario.toml",
+            "--format",
+            "json",
+            "--threads",
+            threads,
+        ];
+        args.extend(FAST);
+        xuncha(&args)
+    };
+    let one = run("1");
+    let two = run("2");
+    assert_eq!(
+        String::from_utf8_lossy(&one.stdout),
+        String::from_utf8_lossy(&two.stdout)
+    );
+    let v = json_of(&one);
+    let cases = v.as_array().expect("an array");
+    assert_eq!(cases.len(), 6, "the base and five variants");
+    assert_eq!(cases[0]["name"], "base");
+    assert_eq!(cases[0]["moved"], 0);
+    for c in cases {
+        assert!(c["name"].is_string());
+        assert!(c["feasible"].is_boolean());
+        assert!(c["moved"].is_u64());
+        assert!(c["score"].is_object());
+        if c["feasible"] == true {
+            assert!(c["score"]["total"].is_number());
+            assert!(c["score"]["terms"]["expertise.audit"]["value"].is_number());
+        }
+    }
+    let named = |n: &str| cases.iter().find(|c| c["name"] == n).expect(n);
+    // the G1 leader of the base plan is removed: they are out of the plan
+    let v1 = named("G1组长谢莉萍不能参加");
+    assert_eq!(v1["removed"], serde_json::json!(["P0204"]));
+    let groups = v1["plan"]["groups"].as_array().unwrap();
+    assert!(groups
+        .iter()
+        .all(|g| !g["members"].as_array().unwrap().contains(&"P0204".into())));
+    let two_more = named("增派两个组");
+    assert_eq!(two_more["groups"], 6);
+    assert_eq!(two_more["added"], 3);
+    assert!(two_more["into_added_groups"].as_u64().unwrap() >= 8);
+}
+
+#[test]
+fn an_unchanged_variant_moves_nobody_and_every_plan_keeps_the_rules() {
+    let sheets = read_case_sheets(Path::new("data/sample")).unwrap();
+    let base = build_case(sheets.clone()).unwrap();
+    let scenario = parse_scenario(
+        r#"
+[[variant]]
+name = "unchanged"
+policy = { max_same_unit = 1 }      # as the round has it
+
+[[variant]]
+name = "someone out of the base plan removed"
+remove = ["P0001"]
+
+[[variant]]
+name = "auditors of R04 away"
+remove_where = { region = "R04", area = "audit" }
+
+[[variant]]
+name = "audit 2"
+requirements = { audit = 2 }
+"#,
+        "s.toml",
+        Path::new("data"),
+    )
+    .unwrap();
+    let cases = run_scenario(&sheets, &base, &scenario, &settings()).unwrap();
+    assert_eq!(cases.len(), 5);
+    let base_plan = &cases[0].result.as_ref().unwrap().plan;
+    let in_base = |id: &str| {
+        let p = base.person_by_id(id).unwrap();
+        base_plan.groups.iter().any(|g| g.members.contains(&p))
+    };
+    assert!(!in_base("P0001"), "the test assumes P0001 is left out");
+    for c in &cases {
+        let o = c
+            .result
+            .as_ref()
+            .unwrap_or_else(|_| panic!("{} has a plan", c.name));
+        assert!(
+            check_plan(&c.case, &o.plan).is_empty(),
+            "{} breaks a rule",
+            c.name
+        );
+    }
+    assert_eq!(cases[1].moved(), 0, "unchanged: {:?}", cases[1].changes);
+    assert_eq!(cases[1].quality(), cases[0].quality());
+    assert_eq!(cases[2].moved(), 0, "{:?}", cases[2].changes);
+    // the R04 auditors are gone from the plan
+    let c = &cases[3];
+    assert!(!c.removed.is_empty());
+    let plan = &c.result.as_ref().unwrap().plan;
+    for id in &c.removed {
+        let p = c.case.person_by_id(id).unwrap();
+        assert!(plan.groups.iter().all(|g| !g.members.contains(&p)));
+        let x = c.case.person(p);
+        assert_eq!(c.case.region(x.region), "R04");
+    }
+    // two auditors per group
+    let plan = &cases[4].result.as_ref().unwrap().plan;
+    let audit = cases[4]
+        .case
+        .round
+        .areas
+        .iter()
+        .position(|a| a.key == "audit")
+        .unwrap();
+    for g in &plan.groups {
+        let n = g
+            .members
+            .iter()
+            .filter(|&&p| cases[4].case.person(p).levels[audit] >= 1)
+            .count();
+        assert!(n >= 2, "{n} auditors");
+    }
+}
+
+#[test]
+fn an_infeasible_variant_says_why() {
+    let dir = tempfile::tempdir().unwrap();
+    let s = dir.path().join("s.toml");
+    std::fs::write(
+        &s,
+        "[[variant]]\nname = \"nine auditors each\"\nrequirements = { audit = 9 }\n",
+    )
+    .unwrap();
+    let mut args = vec![
+        "whatif",
+        "data/sample",
+        "--scenario",
+        s.to_str().unwrap(),
+        "--format",
+        "json",
+    ];
+    args.extend(FAST);
+    let v = json_of(&xuncha(&args));
+    assert_eq!(v[0]["feasible"], true);
+    assert_eq!(v[1]["feasible"], false);
+    let why = v[1]["why"].as_str().unwrap();
+    assert!(why.contains("[requirement]"), "{why}");
+    assert!(why.contains("audit"), "{why}");
+    // and in text
+    args[5] = "text";
+    let out = xuncha(&args);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("no (see below)"), "{text}");
+    assert!(text.contains("cause:"), "{text}");
+}
+
+#[test]
+fn scenario_mistakes_name_the_file_line_and_exit_2() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("bad-people.csv"),
+        "id,name,gender,birth_year,rank,unit,leader\nQ1,甲,男,1980,3,NO-SUCH-UNIT,no\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("dup-people.csv"),
+        "id,name,gender,birth_year,rank,unit,leader\nP0002,甲,男,1980,3,R01-D01,no\n",
+    )
+    .unwrap();
+    let cases = [
+        (
+            "[[variant]]\nname = \"a\"\nremove = [\"P9999\"]\n",
+            vec!["s.toml", "line 3", "unknown person P9999"],
+        ),
+        (
+            "[[variant]]\nname = \"a\"\nremove_where = { unit = \"X-1\" }\n",
+            vec!["s.toml", "line 3", "unknown unit X-1"],
+        ),
+        (
+            "[[variant]]\nname = \"a\"\nremove_where = { area = \"cooking\" }\n",
+            vec!["s.toml", "unknown area cooking"],
+        ),
+        (
+            "[[variant]]\nname = \"a\"\nrequirements = { cooking = 1 }\n",
+            vec!["s.toml", "line 3", "unknown area cooking"],
+        ),
+        (
+            "[[variant]]\nname = \"a\"\npolicy = { max_same_unit = 0 }\n",
+            vec!["s.toml", "line 3", "max_same_unit"],
+        ),
+        (
+            "[[variant]]\nname = \"a\"\nadd_people = \"bad-people.csv\"\n",
+            vec!["bad-people.csv", "line 2", "unknown unit NO-SUCH-UNIT"],
+        ),
+        (
+            "[[variant]]\nname = \"a\"\nadd_people = \"dup-people.csv\"\n",
+            vec![
+                "dup-people.csv",
+                "duplicate person id P0002",
+                "people.csv line",
+            ],
+        ),
+        (
+            "[[variant]]\nname = \"a\"\nadd_people = \"missing.csv\"\n",
+            vec!["missing.csv"],
+        ),
+        (
+            "[[variant]]\nname = \"a\"\nadd_groups = [{ id = \"G1\", targets = [\"R03-D06\"] }]\n",
+            vec!["s.toml", "line 3", "G1 is declared twice"],
+        ),
+        (
+            "[[variant]]\nname = \"a\"\nremvoe = [1]\n",
+            vec!["s.toml", "remvoe"],
+        ),
+    ];
+    for (text, wants) in cases {
+        let s = dir.path().join("s.toml");
+        std::fs::write(&s, text).unwrap();
+        let out = xuncha(&["whatif", "data/sample", "--scenario", s.to_str().unwrap()]);
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{text}: {err}");
+        for w in wants {
+            assert!(err.contains(w), "{text}: wanted {w:?} in {err}");
+        }
+        assert!(!err.contains("panicked"), "{err}");
+    }
+    // no question asked: a usage error
+    let out = xuncha(&["whatif", "data/sample"]);
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn capacity_of_tiny_is_its_two_groups_for_want_of_leaders() {
+    let mut args = vec!["whatif", "data/tiny", "--capacity", "--format", "json"];
+    args.extend(FAST);
+    let v = json_of(&xuncha(&args));
+    assert_eq!(v["round_staffed"], true);
+    assert_eq!(v["more"], 0);
+    assert_eq!(v["next"]["result"], "impossible");
+    assert_eq!(v["next"]["rule"], "leader");
+    assert_eq!(v["proven_impossible_from"], 1);
+}
+
+#[test]
+fn capacity_is_a_threshold_the_search_reaches() {
+    let case = xuncha::gen::synthetic_case(&xuncha::gen::GenOptions {
+        tight: true,
+        ..xuncha::gen::GenOptions::new(150, 5, 3)
+    });
+    let c = capacity::capacity(&case, &settings());
+    assert!(c.round_staffed.is_ok());
+    let bound = c.resources.iter().map(|r| r.groups).min().unwrap();
+    assert!(
+        5 + c.more <= bound,
+        "{} more beyond the counting bound {bound}",
+        c.more
+    );
+    assert!(c.proven_impossible_from > c.more);
+    assert!(!matches!(c.next, Some(capacity::Probe::Staffed) | None));
+    // the answer is backed by a plan that keeps every rule
+    let bigger = capacity::with_extra_groups(&case, c.more);
+    assert_eq!(bigger.round.groups.len(), 5 + c.more);
+    let (_, r) = xuncha::whatif::solve_case(&bigger, None, None, &settings(), false);
+    let plan = r.expect("the capacity found is staffed").plan;
+    assert!(check_plan(&bigger, &plan).is_empty());
+    // the same answer on one thread
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(1)
+        .build()
+        .unwrap();
+    let again = pool.install(|| capacity::capacity(&case, &settings()));
+    assert_eq!(again.more, c.more);
+}
+
+#[test]
+fn critical_ranks_the_only_leaders_of_tiny_first() {
+    let case = xuncha::io::load_case(Path::new("data/tiny")).unwrap();
+    let c = critical::critical(&case, &settings());
+    assert!(c.base_score.is_some());
+    let first_two: Vec<&str> = c.entries[..2].iter().map(|e| e.person.as_str()).collect();
+    assert_eq!(first_two, ["P01", "P02"], "{:#?}", c.entries);
+    for e in &c.entries[..2] {
+        match &e.effect {
+            critical::Effect::Infeasible { proven, why } => {
+                assert!(proven);
+                assert!(why.contains("[leader]"), "{why}");
+            }
+            other => panic!("{other:?}"),
+        }
+        assert!(e.is_critical());
+    }
+    // everyone of the base plan is listed once
+    let placed: usize = {
+        let (_, r) = xuncha::whatif::solve_case(&case, None, None, &settings(), true);
+        r.unwrap().plan.groups.iter().map(|g| g.members.len()).sum()
+    };
+    assert_eq!(c.entries.len(), placed);
+    // text and JSON through the command line, the same on 1 and 2 threads
+    let run = |threads: &str| {
+        let mut args = vec![
+            "whatif",
+            "data/tiny",
+            "--critical",
+            "--format",
+            "json",
+            "--threads",
+            threads,
+        ];
+        args.extend(FAST);
+        xuncha(&args)
+    };
+    let one = run("1");
+    assert_eq!(one.stdout, run("2").stdout);
+    let v = json_of(&one);
+    assert_eq!(v["people"][0]["person"], "P01");
+    assert_eq!(v["people"][0]["effect"], "infeasible");
+    assert_eq!(v["people"][0]["critical"], true);
+    let mut args = vec!["whatif", "data/tiny", "--critical"];
+    args.extend(FAST);
+    let text = String::from_utf8_lossy(&xuncha(&args).stdout).into_owned();
+    assert!(text.contains("P01 林组长"), "{text}");
+    assert!(text.contains("infeasible:"), "{text}");
+}
