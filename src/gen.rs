@@ -376,6 +376,75 @@ pub fn synthetic_case(o: &GenOptions) -> Case {
     )
 }
 
+/// Draws a case can take before `gen` gives up on making it feasible.
+pub const MAX_DRAWS: u64 = 8;
+
+/// Is there a plan keeping every rule? The pre-solve report, then a search
+/// that stops at the first plan found (on a budget of moves: deterministic).
+/// `Err` says why not, in words.
+pub fn staffable(case: &Case) -> Result<(), String> {
+    use crate::solve::{plan_heuristic, NoPlan, ScoreModel, SolveOptions};
+    let elig = crate::constraints::Eligibility::build(case);
+    let model = ScoreModel::new(case, &elig, None);
+    let opts = SolveOptions {
+        iterations: Some(crate::solve::default_iterations(case)),
+        searches: 2,
+        first_feasible: true,
+        exact_fallback: false,
+        ..SolveOptions::default()
+    };
+    match plan_heuristic(case, &elig, &model, &opts, false, None) {
+        Ok(_) => Ok(()),
+        Err(NoPlan::Proven(report)) => Err(report
+            .findings
+            .first()
+            .map(|f| format!("{} [{}]", f.claim, f.rule.as_str()))
+            .unwrap_or_default()),
+        Err(NoPlan::NotFound(groups) | NoPlan::ProvenByExact(groups)) => Err(groups
+            .first()
+            .map(|(g, what)| format!("{} misses {what}", case.group(*g).id))
+            .unwrap_or_default()),
+    }
+}
+
+/// The case `gen` writes: `synthetic_case`, and unless `infeasible` is asked
+/// for, checked to be staffable (a plan keeping every rule is found). A draw
+/// that is not is drawn again from the next seed of a fixed sequence, up to
+/// [`MAX_DRAWS`] times, so the result is still fixed by the seed. Gives the
+/// case and the number of draws, or why the last draw could not be staffed.
+pub fn feasible_case(o: &GenOptions) -> Result<(Case, u64), String> {
+    let mut last = String::new();
+    for draw in 0..MAX_DRAWS {
+        let opts = GenOptions {
+            // the user's seed first, then a fixed sequence derived from it
+            seed: o
+                .seed
+                .wrapping_add(draw.wrapping_mul(0x9E37_79B9_7F4A_7C15)),
+            ..o.clone()
+        };
+        let mut case = synthetic_case(&opts);
+        if draw > 0 {
+            case.round.name = format!(
+                "synthetic {} people × {} groups, seed {} (draw {})",
+                o.people,
+                o.groups,
+                o.seed,
+                draw + 1
+            );
+        }
+        if o.infeasible {
+            return Ok((case, 1));
+        }
+        match staffable(&case) {
+            Ok(()) => return Ok((case, draw + 1)),
+            Err(why) => last = why,
+        }
+    }
+    Err(format!(
+        "no staffable case in {MAX_DRAWS} draws; the last one: {last}"
+    ))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -263,3 +263,28 @@ fn an_infeasible_case_is_reported_with_the_planted_cause() {
     let text = String::from_utf8_lossy(&o.stdout);
     assert!(text.contains("G1") && text.contains("(leader)"), "{text}");
 }
+
+#[test]
+fn generated_cases_are_staffable_and_a_planted_cause_is_not() {
+    use xuncha::gen::{feasible_case, staffable};
+    for seed in 1..=12 {
+        let o = GenOptions {
+            tight: true,
+            ..GenOptions::new(120, 10, seed)
+        };
+        let (case, draws) = feasible_case(&o).expect("a staffable draw");
+        assert!(staffable(&case).is_ok(), "seed {seed}");
+        if draws == 1 {
+            // the first draw is the seed's own case
+            assert_eq!(persons(&case), persons(&synthetic_case(&o)));
+        }
+    }
+    let o = GenOptions {
+        infeasible: true,
+        ..GenOptions::new(120, 4, 1)
+    };
+    let (case, draws) = feasible_case(&o).unwrap();
+    assert_eq!(draws, 1, "a planted case is not drawn again");
+    let why = staffable(&case).unwrap_err();
+    assert!(why.contains("[leader]"), "{why}");
+}

@@ -746,11 +746,18 @@ fn run_gen(
         );
     }
     let started = std::time::Instant::now();
-    let case = crate::gen::synthetic_case(&crate::gen::GenOptions {
+    // a staffable case (a plan was found), unless --infeasible
+    let (case, draws) = match crate::gen::feasible_case(&crate::gen::GenOptions {
         tight,
         infeasible,
         ..crate::gen::GenOptions::new(people, groups, seed)
-    });
+    }) {
+        Ok(x) => x,
+        Err(why) => {
+            eprintln!("gen: {why}\ngive more people per group, or another seed (nothing written)");
+            return Ok(1);
+        }
+    };
     crate::io::write_case::write_case_dir(&case, out)?;
     // read back as any case is, so that what was written is what a user loads
     let loaded = load(out)?;
@@ -767,7 +774,18 @@ fn run_gen(
         started.elapsed().as_secs_f64()
     );
     if report.ok() {
-        println!("pre-solve report: every group can be staffed as far as it can tell");
+        if infeasible {
+            println!("pre-solve report: every group can be staffed as far as it can tell");
+        } else {
+            println!(
+                "feasible: a plan keeping every rule was found{}",
+                if draws > 1 {
+                    format!(" (draw {draws}: the earlier draws of this seed were not staffable)")
+                } else {
+                    String::new()
+                }
+            );
+        }
         Ok(0)
     } else {
         print!("{}", explain::feasibility_text(&loaded, &report));
