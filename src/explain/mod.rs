@@ -8,7 +8,7 @@ use crate::validate::feasibility::{Feasibility, Finding};
 use std::collections::BTreeMap;
 use std::fmt::Write;
 
-mod plan;
+pub(crate) mod plan;
 pub use plan::plan_text;
 
 /// One line describing the case.

@@ -8,7 +8,7 @@ use crate::solve::{Outcome, ScoreModel};
 use std::fmt::Write;
 
 /// `s` padded with spaces to `w` display columns.
-fn pad(s: &str, w: usize) -> String {
+pub(crate) fn pad(s: &str, w: usize) -> String {
     let mut out = s.to_string();
     for _ in display_width(s)..w {
         out.push(' ');
@@ -27,7 +27,7 @@ fn pad_left(s: &str, w: usize) -> String {
 }
 
 /// A number as people read it: whole numbers without decimals, else two.
-fn num(x: f64) -> String {
+pub(crate) fn num(x: f64) -> String {
     if x.is_finite() && (x - x.round()).abs() < 1e-9 {
         format!("{:.0}", x)
     } else {

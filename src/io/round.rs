@@ -163,12 +163,47 @@ struct WeightsToml {
     stability: Option<f64>,
 }
 
+/// A `[[groups]]` table as written (also a what-if variant's `add_groups`).
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-struct GroupToml {
+pub struct GroupToml {
     id: Spanned<String>,
     targets: Vec<Spanned<String>>,
     size: Option<[u32; 2]>,
+}
+
+impl GroupToml {
+    /// The group with positions: `gpos` where the table is, `key` the TOML
+    /// key it sits under (for column names), `at` a span's position.
+    pub fn spec(
+        self,
+        gpos: &Position,
+        key: &str,
+        at: &dyn Fn(std::ops::Range<usize>) -> Position,
+        errors: &mut InputErrors,
+    ) -> GroupSpec {
+        if let Some([a, b]) = self.size {
+            if a == 0 || a > b {
+                errors.at(
+                    gpos.col(format!("{key}.size")),
+                    format!("size [{a}, {b}] is not a range min ≤ max with min ≥ 1"),
+                );
+            }
+        }
+        let idpos = at(self.id.span()).col(format!("{key}.id"));
+        GroupSpec {
+            id: (self.id.into_inner(), idpos),
+            targets: self
+                .targets
+                .into_iter()
+                .map(|t| {
+                    let p = at(t.span()).col(format!("{key}.targets"));
+                    (t.into_inner(), p)
+                })
+                .collect(),
+            size: self.size.map(|[a, b]| (a, b)),
+        }
+    }
 }
 
 #[derive(Deserialize)]
@@ -256,28 +291,8 @@ pub fn parse_round_toml(text: &str, display: &str) -> Result<RoundSpec, InputErr
     setw!(expertise, rank, age, gender, mixing, must_serve, recent, stability);
     for g in raw.groups {
         let gpos = at(g.span());
-        let g = g.into_inner();
-        if let Some([a, b]) = g.size {
-            if a == 0 || a > b {
-                errors.at(
-                    gpos.col("size"),
-                    format!("size [{a}, {b}] is not a range min ≤ max with min ≥ 1"),
-                );
-            }
-        }
-        let idpos = at(g.id.span()).col("groups.id");
-        spec.groups.push(GroupSpec {
-            id: (g.id.into_inner(), idpos),
-            targets: g
-                .targets
-                .into_iter()
-                .map(|t| {
-                    let p = at(t.span()).col("groups.targets");
-                    (t.into_inner(), p)
-                })
-                .collect(),
-            size: g.size.map(|[a, b]| (a, b)),
-        });
+        spec.groups
+            .push(g.into_inner().spec(&gpos, "groups", &at, &mut errors));
     }
     for p in raw.pins {
         let pos = at(p.span()).col("pins");

@@ -3,27 +3,11 @@
 use super::capacity::{Capacity, Probe};
 use super::critical::{Critical, Effect, CLEARLY_WORSE};
 use super::{Settings, Solved};
+use crate::explain::plan::{num, pad};
 use crate::io::output::{area_totals, display_width};
 use crate::model::Case;
 use serde_json::{json, Value};
 use std::fmt::Write;
-
-fn pad(s: &str, w: usize) -> String {
-    let mut out = s.to_string();
-    for _ in display_width(s)..w {
-        out.push(' ');
-    }
-    out
-}
-
-/// A number as people read it: whole numbers without decimals, else two.
-fn num(x: f64) -> String {
-    if x.is_finite() && (x - x.round()).abs() < 1e-9 {
-        format!("{:.0}", x)
-    } else {
-        format!("{:.2}", x)
-    }
-}
 
 /// Rounded for JSON (no 0.30000000000000004).
 fn round4(x: f64) -> f64 {

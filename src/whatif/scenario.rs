@@ -7,7 +7,7 @@
 
 use crate::error::{InputError, InputErrors, Position};
 use crate::io::case::{build_case, CaseSheets, KNOWN_AREAS};
-use crate::io::round::{check_policy, line_of, toml_error, At, GroupSpec, PolicyToml};
+use crate::io::round::{check_policy, line_of, toml_error, At, GroupSpec, GroupToml, PolicyToml};
 use crate::io::sheet::read_csv;
 use crate::model::{Case, PersonId};
 use serde::Deserialize;
@@ -178,14 +178,6 @@ struct FilterToml {
     min_level: Option<i64>,
 }
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct GroupToml {
-    id: Spanned<String>,
-    targets: Vec<Spanned<String>>,
-    size: Option<[u32; 2]>,
-}
-
 /// Reads a scenario file; `add_people` paths are taken relative to its folder.
 pub fn read_scenario(path: &Path) -> Result<Scenario, InputErrors> {
     let display = path.display().to_string();
@@ -300,32 +292,14 @@ pub fn parse_scenario(text: &str, display: &str, dir: &Path) -> Result<Scenario,
                 (k, n.into_inner(), rpos)
             })
             .collect();
-        let mut add_groups = Vec::new();
-        for g in v.add_groups {
-            let gpos = at(g.span()).col("add_groups");
-            let g = g.into_inner();
-            if let Some([a, b]) = g.size {
-                if a == 0 || a > b {
-                    errors.at(
-                        gpos.clone(),
-                        format!("size [{a}, {b}] is not a range min ≤ max with min ≥ 1"),
-                    );
-                }
-            }
-            let idpos = at(g.id.span()).col("add_groups.id");
-            add_groups.push(GroupSpec {
-                id: (g.id.into_inner(), idpos),
-                targets: g
-                    .targets
-                    .into_iter()
-                    .map(|t| {
-                        let tpos = at(t.span()).col("add_groups.targets");
-                        (t.into_inner(), tpos)
-                    })
-                    .collect(),
-                size: g.size.map(|[a, b]| (a, b)),
-            });
-        }
+        let add_groups = v
+            .add_groups
+            .into_iter()
+            .map(|g| {
+                let gpos = at(g.span());
+                g.into_inner().spec(&gpos, "add_groups", &at, &mut errors)
+            })
+            .collect();
         variants.push(Variant {
             name,
             pos,
