@@ -115,7 +115,7 @@ requirements = { audit = 2 }
         Path::new("data"),
     )
     .unwrap();
-    let cases = run_scenario(&sheets, &base, &scenario, &settings()).unwrap();
+    let cases = run_scenario(&sheets, &base, &scenario, None, &settings()).unwrap();
     assert_eq!(cases.len(), 5);
     let base_plan = &cases[0].result.as_ref().unwrap().plan;
     let in_base = |id: &str| {
@@ -319,7 +319,7 @@ fn capacity_is_a_threshold_the_search_reaches() {
 #[test]
 fn critical_ranks_the_only_leaders_of_tiny_first() {
     let case = xuncha::io::load_case(Path::new("data/tiny")).unwrap();
-    let c = critical::critical(&case, &settings());
+    let c = critical::critical(&case, None, &settings());
     assert!(c.base_score.is_some());
     let first_two: Vec<&str> = c.entries[..2].iter().map(|e| e.person.as_str()).collect();
     assert_eq!(first_two, ["P01", "P02"], "{:#?}", c.entries);
@@ -364,4 +364,63 @@ fn critical_ranks_the_only_leaders_of_tiny_first() {
     let text = String::from_utf8_lossy(&xuncha(&args).stdout).into_owned();
     assert!(text.contains("P01 林组长"), "{text}");
     assert!(text.contains("infeasible:"), "{text}");
+}
+
+#[test]
+fn a_given_base_plan_is_the_base_and_a_broken_one_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let s = dir.path().join("s.toml");
+    std::fs::write(
+        &s,
+        "[[variant]]\nname = \"unchanged\"\npolicy = { max_same_unit = 1 }\n",
+    )
+    .unwrap();
+    let mut args = vec![
+        "whatif",
+        "data/sample",
+        "--scenario",
+        s.to_str().unwrap(),
+        "--base-plan",
+        "data/sample-plan.csv",
+        "--format",
+        "json",
+    ];
+    args.extend(FAST);
+    let v = json_of(&xuncha(&args));
+    // the base is the plan given, group by group
+    let case = xuncha::io::load_case(Path::new("data/sample")).unwrap();
+    let given = xuncha::io::read_plan(&case, Path::new("data/sample-plan.csv"))
+        .unwrap()
+        .plan;
+    for (g, pg) in given.groups.iter().enumerate() {
+        let ids: Vec<Value> = pg
+            .members
+            .iter()
+            .map(|&p| Value::from(case.person(p).id.clone()))
+            .collect();
+        let mut shown = v[0]["plan"]["groups"][g]["members"]
+            .as_array()
+            .unwrap()
+            .clone();
+        let mut want = ids.clone();
+        shown.sort_by_key(|x| x.to_string());
+        want.sort_by_key(|x| x.to_string());
+        assert_eq!(shown, want);
+    }
+    assert_eq!(v[0]["status"], "the base plan given (--base-plan)");
+    assert_eq!(v[1]["moved"], 0, "{}", v[1]["changes"]);
+    // a plan breaking a rule is not a base
+    let out = xuncha(&[
+        "whatif",
+        "data/tiny",
+        "--critical",
+        "--base-plan",
+        "data/tiny-plan-broken.csv",
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("tiny-plan-broken.csv") && err.contains("breaks"),
+        "{err}"
+    );
 }

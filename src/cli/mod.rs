@@ -171,6 +171,10 @@ pub enum Command {
         /// With --critical: how many people to list.
         #[arg(long, default_value_t = 10)]
         top: usize,
+        /// With --scenario or --critical: the base plan (csv or json, e.g. the
+        /// plan already approved) instead of solving the base case.
+        #[arg(long, conflicts_with = "capacity")]
+        base_plan: Option<PathBuf>,
         /// Output format.
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
@@ -396,6 +400,7 @@ pub fn execute(cli: Cli) -> anyhow::Result<u8> {
             capacity,
             critical,
             top,
+            base_plan,
             format,
             seed,
             iterations,
@@ -418,6 +423,7 @@ pub fn execute(cli: Cli) -> anyhow::Result<u8> {
                     capacity,
                     critical,
                     top,
+                    base_plan.as_deref(),
                     format,
                     &settings,
                 )
@@ -799,16 +805,39 @@ fn run_whatif(
     capacity: bool,
     critical: bool,
     top: usize,
+    base_plan: Option<&Path>,
     format: Format,
     settings: &crate::whatif::Settings,
 ) -> anyhow::Result<u8> {
     use crate::whatif::{self, report};
+    // a given base plan must keep every rule: it is what the variants are compared with
+    let given = |case: &Case| -> anyhow::Result<Option<crate::model::Plan>> {
+        let Some(path) = base_plan else {
+            return Ok(None);
+        };
+        let read = read_plan(case, path)?;
+        for w in &read.warnings {
+            eprintln!("warning: {w}");
+        }
+        let violations = check_plan(case, &read.plan);
+        if !violations.is_empty() {
+            anyhow::bail!(
+                "the base plan {} breaks {} rule(s), first: {}; see xuncha check CASE --plan {}",
+                path.display(),
+                violations.len(),
+                violations[0].message,
+                path.display()
+            );
+        }
+        Ok(Some(read.plan))
+    };
     if let Some(path) = scenario {
         // the scenario first: a mistake in it is named before the case is solved
         let scenario = whatif::scenario::read_scenario(path)?;
         let sheets = crate::io::case::read_case_sheets(case_path)?;
         let base = crate::io::case::build_case(sheets.clone())?;
-        let cases = whatif::run_scenario(&sheets, &base, &scenario, settings)?;
+        let plan = given(&base)?;
+        let cases = whatif::run_scenario(&sheets, &base, &scenario, plan.as_ref(), settings)?;
         match format {
             Format::Text => print!("{}", report::scenario_text(&cases, settings)),
             Format::Json => print_json(&report::scenario_json(&cases)),
@@ -825,7 +854,8 @@ fn run_whatif(
         if format == Format::Text {
             eprintln!("re-planning the round without each person of the base plan in turn…");
         }
-        let c = whatif::critical::critical(&case, settings);
+        let plan = given(&case)?;
+        let c = whatif::critical::critical(&case, plan.as_ref(), settings);
         match format {
             Format::Text => print!("{}", report::critical_text(&case, &c, settings, top)),
             Format::Json => print_json(&report::critical_json(&c)),

@@ -10,8 +10,8 @@
 //! [`CLEARLY_WORSE`]. Moving people only breaks ties here: the question is
 //! how good the round can be without them, and the moves are reported apart.
 
-use super::{changes, places, quality, solve_case, why_not, Place, Settings};
-use crate::model::{Case, PersonId};
+use super::{base_outcome, changes, places, quality, solve_case, why_not, Place, Settings};
+use crate::model::{Case, PersonId, Plan};
 use crate::solve::{self, NoPlan};
 use rayon::prelude::*;
 use serde::Serialize;
@@ -104,12 +104,13 @@ pub fn without(case: &Case, p: PersonId) -> Case {
     c
 }
 
-/// Ranks the people of the base plan by the effect of their absence.
+/// Ranks the people of the base plan (`base_plan`, checked by the caller,
+/// else solved) by the effect of their absence.
 /// Each re-plan gets the base plan's budget (`settings.iterations`, by
 /// default what `plan` uses), so that a difference is the person's absence
 /// more than the luck of a shorter search.
-pub fn critical(case: &Case, settings: &Settings) -> Critical {
-    let (base_model, base) = solve_case(case, None, None, settings, true);
+pub fn critical(case: &Case, base_plan: Option<&Plan>, settings: &Settings) -> Critical {
+    let (base_model, base) = base_outcome(case, base_plan, settings);
     let iterations = settings
         .iterations
         .unwrap_or_else(|| solve::default_iterations(case));

@@ -160,6 +160,32 @@ pub fn solve_case(
     (model, result)
 }
 
+/// The base case's plan: `given` (an approved plan, checked by the caller)
+/// scored as it is, else solved.
+pub fn base_outcome(
+    case: &Case,
+    given: Option<&Plan>,
+    settings: &Settings,
+) -> (ScoreModel, Result<Outcome, NoPlan>) {
+    let Some(plan) = given else {
+        return solve_case(case, None, None, settings, true);
+    };
+    let elig = Eligibility::build(case);
+    let model = ScoreModel::new(case, &elig, None);
+    let outcome = Outcome {
+        score: solve::evaluate(case, &model, plan),
+        left_out: solve::left_out(case, &elig, plan),
+        plan: plan.clone(),
+        seed: settings.seed,
+        solver: "given".into(),
+        elapsed: std::time::Duration::ZERO,
+        iterations: 0,
+        status: "the base plan given (--base-plan)".into(),
+        unstaffed: Vec::new(),
+    };
+    (model, Ok(outcome))
+}
+
 /// Where each person of a plan is, by person id.
 pub fn places(case: &Case, plan: &Plan) -> BTreeMap<String, Place> {
     let mut out = BTreeMap::new();
@@ -229,14 +255,16 @@ pub fn changes(
         .collect()
 }
 
-/// Solves the base case and every variant of the scenario (in parallel), each
-/// variant with the base plan as baseline and start. The base comes first.
+/// Solves the base case (or takes `base_plan`, checked by the caller) and
+/// every variant of the scenario (in parallel), each variant with the base
+/// plan as baseline and start. The base comes first.
 /// Every variant is built before anything is solved, so a mistake in any of
 /// them is reported at once (with file, line and column).
 pub fn run_scenario(
     sheets: &CaseSheets,
     base: &Case,
     scenario: &Scenario,
+    base_plan: Option<&Plan>,
     settings: &Settings,
 ) -> Result<Vec<Solved>, InputErrors> {
     let mut errors = InputErrors::default();
@@ -248,7 +276,7 @@ pub fn run_scenario(
     if !errors.is_empty() {
         return Err(errors);
     }
-    let (base_model, base_result) = solve_case(base, None, None, settings, true);
+    let (base_model, base_result) = base_outcome(base, base_plan, settings);
     let base_plan = base_result.as_ref().ok().map(|o| o.plan.clone());
     let before = base_plan
         .as_ref()

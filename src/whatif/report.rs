@@ -84,9 +84,15 @@ pub fn scenario_text(cases: &[Solved], settings: &Settings) -> String {
         cases.len() - 1,
         if cases.len() == 2 { "" } else { "s" }
     );
+    let given = matches!(&base.result, Ok(o) if o.solver == "given");
     let _ = writeln!(
         s,
-        "each case solved with {}; a variant starts from the base plan, and moving someone away from it costs {} (weight stability)",
+        "{} solved with {}; a variant starts from the base plan, and moving someone away from it costs {} (weight stability)",
+        if given {
+            "the base plan as given (--base-plan); each variant"
+        } else {
+            "each case"
+        },
         budget_line(settings, &base.case),
         num(base.model.weights.stability)
     );
