@@ -417,16 +417,16 @@ pub fn execute(cli: Cli) -> anyhow::Result<u8> {
             };
             let pool = thread_pool(threads)?;
             pool.install(|| {
-                run_whatif(
-                    &case,
-                    scenario.as_deref(),
+                run_whatif(WhatifArgs {
+                    case_path: &case,
+                    scenario: scenario.as_deref(),
                     capacity,
                     critical,
                     top,
-                    base_plan.as_deref(),
+                    base_plan: base_plan.as_deref(),
                     format,
-                    &settings,
-                )
+                    settings: &settings,
+                })
             })
         }
         Command::Convert { case, out } => {
@@ -799,17 +799,29 @@ fn run_gen(
     }
 }
 
-fn run_whatif(
-    case_path: &Path,
-    scenario: Option<&Path>,
+struct WhatifArgs<'a> {
+    case_path: &'a Path,
+    scenario: Option<&'a Path>,
     capacity: bool,
     critical: bool,
     top: usize,
-    base_plan: Option<&Path>,
+    base_plan: Option<&'a Path>,
     format: Format,
-    settings: &crate::whatif::Settings,
-) -> anyhow::Result<u8> {
+    settings: &'a crate::whatif::Settings,
+}
+
+fn run_whatif(a: WhatifArgs) -> anyhow::Result<u8> {
     use crate::whatif::{self, report};
+    let WhatifArgs {
+        case_path,
+        scenario,
+        capacity,
+        critical,
+        top,
+        base_plan,
+        format,
+        settings,
+    } = a;
     // a given base plan must keep every rule: it is what the variants are compared with
     let given = |case: &Case| -> anyhow::Result<Option<crate::model::Plan>> {
         let Some(path) = base_plan else {
