@@ -424,3 +424,62 @@ fn a_given_base_plan_is_the_base_and_a_broken_one_is_refused() {
         "{err}"
     );
 }
+
+#[test]
+fn the_comparison_is_written_as_a_workbook_or_json() {
+    use calamine::{open_workbook, Reader, Xlsx};
+    let dir = tempfile::tempdir().unwrap();
+    let s = dir.path().join("s.toml");
+    std::fs::write(
+        &s,
+        "[[variant]]\nname = \"P01 out\"\nremove = [\"P01\"]\n\n[[variant]]\nname = \"P15 out\"\nremove = [\"P15\"]\n",
+    )
+    .unwrap();
+    let write = |name: &str| {
+        let out = dir.path().join(name);
+        let mut args = vec![
+            "whatif",
+            "data/tiny",
+            "--scenario",
+            s.to_str().unwrap(),
+            "--format",
+            "json",
+            "--out",
+            out.to_str().unwrap(),
+        ];
+        args.extend(FAST);
+        let o = xuncha(&args);
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        (o.stdout, std::fs::read(&out).unwrap())
+    };
+    let (stdout, json) = write("w.json");
+    assert_eq!(
+        serde_json::from_slice::<Value>(&stdout).unwrap(),
+        serde_json::from_slice::<Value>(&json).unwrap()
+    );
+    let (_, a) = write("a.xlsx");
+    let (_, b) = write("b.xlsx");
+    assert_eq!(a, b, "the same workbook bytes twice");
+    let mut book: Xlsx<_> = open_workbook(dir.path().join("a.xlsx")).unwrap();
+    assert_eq!(book.sheet_names(), ["对比", "变动"]);
+    let table = book.worksheet_range("对比").unwrap();
+    let cells: Vec<String> = table.cells().map(|(_, _, c)| c.to_string()).collect();
+    for want in ["base", "P01 out", "P15 out", "feasible", "[leader]"] {
+        assert!(
+            cells.iter().any(|c| c.contains(want)),
+            "{want} in {cells:?}"
+        );
+    }
+    let moves = book.worksheet_range("变动").unwrap();
+    assert!(moves.cells().any(|(_, _, c)| c.to_string() == "P15"));
+    // any other extension is refused before solving
+    let o = xuncha(&[
+        "whatif",
+        "data/tiny",
+        "--scenario",
+        s.to_str().unwrap(),
+        "--out",
+        "w.txt",
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+}

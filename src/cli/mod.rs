@@ -175,6 +175,10 @@ pub enum Command {
         /// plan already approved) instead of solving the base case.
         #[arg(long, conflicts_with = "capacity")]
         base_plan: Option<PathBuf>,
+        /// With --scenario: also write the comparison, as a printable
+        /// workbook (.xlsx: sheets 对比 and 变动) or as JSON (.json).
+        #[arg(long, requires = "scenario")]
+        out: Option<PathBuf>,
         /// Output format.
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
@@ -401,6 +405,7 @@ pub fn execute(cli: Cli) -> anyhow::Result<u8> {
             critical,
             top,
             base_plan,
+            out,
             format,
             seed,
             iterations,
@@ -424,6 +429,7 @@ pub fn execute(cli: Cli) -> anyhow::Result<u8> {
                     critical,
                     top,
                     base_plan: base_plan.as_deref(),
+                    out: out.as_deref(),
                     format,
                     settings: &settings,
                 })
@@ -806,6 +812,7 @@ struct WhatifArgs<'a> {
     critical: bool,
     top: usize,
     base_plan: Option<&'a Path>,
+    out: Option<&'a Path>,
     format: Format,
     settings: &'a crate::whatif::Settings,
 }
@@ -819,6 +826,7 @@ fn run_whatif(a: WhatifArgs) -> anyhow::Result<u8> {
         critical,
         top,
         base_plan,
+        out,
         format,
         settings,
     } = a;
@@ -844,6 +852,17 @@ fn run_whatif(a: WhatifArgs) -> anyhow::Result<u8> {
         Ok(Some(read.plan))
     };
     if let Some(path) = scenario {
+        let out_kind = match out {
+            None => None,
+            Some(o) => match o.extension().and_then(|e| e.to_str()) {
+                Some(e) if e.eq_ignore_ascii_case("xlsx") => Some(true),
+                Some(e) if e.eq_ignore_ascii_case("json") => Some(false),
+                _ => anyhow::bail!(
+                    "--out {}: write the comparison as .xlsx or .json",
+                    o.display()
+                ),
+            },
+        };
         // the scenario first: a mistake in it is named before the case is solved
         let scenario = whatif::scenario::read_scenario(path)?;
         let sheets = crate::io::case::read_case_sheets(case_path)?;
@@ -853,6 +872,18 @@ fn run_whatif(a: WhatifArgs) -> anyhow::Result<u8> {
         match format {
             Format::Text => print!("{}", report::scenario_text(&cases, settings)),
             Format::Json => print_json(&report::scenario_json(&cases)),
+        }
+        if let (Some(o), Some(xlsx)) = (out, out_kind) {
+            let bytes = if xlsx {
+                report::scenario_xlsx(&cases)?
+            } else {
+                let mut b = serde_json::to_vec_pretty(&report::scenario_json(&cases))?;
+                b.push(b'\n');
+                b
+            };
+            crate::io::workbook::write_atomic(o, &bytes)
+                .map_err(|e| anyhow::anyhow!("cannot write {}: {e}", o.display()))?;
+            eprintln!("wrote {}", o.display());
         }
     } else if capacity {
         let case = load(case_path)?;

@@ -73,29 +73,9 @@ fn area_ranges(s: &Solved) -> Vec<Option<(u32, u32)>> {
         .collect()
 }
 
-/// The side-by-side table of a scenario, then per variant what changed.
-pub fn scenario_text(cases: &[Solved], settings: &Settings) -> String {
-    let mut s = String::new();
+/// The side-by-side rows of a scenario: a label and one cell per case.
+pub fn scenario_rows(cases: &[Solved]) -> Vec<(String, Vec<String>)> {
     let base = &cases[0];
-    let _ = writeln!(
-        s,
-        "what-if: {}; {} variant{} against the base case",
-        round_line(&base.case),
-        cases.len() - 1,
-        if cases.len() == 2 { "" } else { "s" }
-    );
-    let given = matches!(&base.result, Ok(o) if o.solver == "given");
-    let _ = writeln!(
-        s,
-        "{} solved with {}; a variant starts from the base plan, and moving someone away from it costs {} (weight stability)",
-        if given {
-            "the base plan as given (--base-plan); each variant"
-        } else {
-            "each case"
-        },
-        budget_line(settings, &base.case),
-        num(base.model.weights.stability)
-    );
     let dash = "–".to_string();
     let mut rows: Vec<(String, Vec<String>)> = Vec::new();
     let mut row = |label: &str, f: &dyn Fn(&Solved) -> String| {
@@ -172,6 +152,33 @@ pub fn scenario_text(cases: &[Solved], settings: &Settings) -> String {
             },
         );
     }
+    rows
+}
+
+/// The side-by-side table of a scenario, then per variant what changed.
+pub fn scenario_text(cases: &[Solved], settings: &Settings) -> String {
+    let mut s = String::new();
+    let base = &cases[0];
+    let _ = writeln!(
+        s,
+        "what-if: {}; {} variant{} against the base case",
+        round_line(&base.case),
+        cases.len() - 1,
+        if cases.len() == 2 { "" } else { "s" }
+    );
+    let given = matches!(&base.result, Ok(o) if o.solver == "given");
+    let _ = writeln!(
+        s,
+        "{} solved with {}; a variant starts from the base plan, and moving someone away from it costs {} (weight stability)",
+        if given {
+            "the base plan as given (--base-plan); each variant"
+        } else {
+            "each case"
+        },
+        budget_line(settings, &base.case),
+        num(base.model.weights.stability)
+    );
+    let rows = scenario_rows(cases);
     let mut widths: Vec<usize> = std::iter::once(
         rows.iter()
             .map(|(l, _)| display_width(l))
@@ -272,6 +279,66 @@ pub fn scenario_text(cases: &[Solved], settings: &Settings) -> String {
         }
     }
     s
+}
+
+/// The scenario as a printable workbook: sheet 对比 (the side-by-side
+/// table) and sheet 变动 (per variant who moved where).
+pub fn scenario_xlsx(cases: &[Solved]) -> Result<Vec<u8>, rust_xlsxwriter::XlsxError> {
+    use crate::io::output::{tables_xlsx, TableSheet};
+    let title = format!("{} — 情景对比 (what-if)", round_line(&cases[0].case));
+    let mut header = vec!["".to_string()];
+    header.extend(cases.iter().map(|c| c.name.clone()));
+    let mut rows: Vec<Vec<String>> = scenario_rows(cases)
+        .into_iter()
+        .map(|(label, cells)| {
+            std::iter::once(label.trim().to_string())
+                .chain(cells)
+                .collect()
+        })
+        .collect();
+    let mut why = vec!["why not".to_string()];
+    why.extend(cases.iter().map(|c| match &c.result {
+        Ok(_) => String::new(),
+        Err(no) => super::why_not(&c.case, no),
+    }));
+    if why.iter().skip(1).any(|w| !w.is_empty()) {
+        rows.insert(1, why);
+    }
+    let place = |p: &Option<super::Place>| match p {
+        Some(p) => p.to_string(),
+        None => "out".to_string(),
+    };
+    let changes: Vec<Vec<String>> = cases
+        .iter()
+        .flat_map(|c| {
+            c.changes.iter().map(move |ch| {
+                vec![
+                    c.name.clone(),
+                    ch.person.clone(),
+                    ch.name.clone(),
+                    place(&ch.from),
+                    place(&ch.to),
+                    if ch.removed { "removed" } else { "" }.to_string(),
+                ]
+            })
+        })
+        .collect();
+    tables_xlsx(&[
+        TableSheet {
+            name: "对比".into(),
+            title: title.clone(),
+            header,
+            rows,
+        },
+        TableSheet {
+            name: "变动".into(),
+            title,
+            header: ["variant", "id", "name", "base plan", "variant plan", ""]
+                .map(String::from)
+                .to_vec(),
+            rows: changes,
+        },
+    ])
 }
 
 /// The scenario as a JSON array, the base first.
