@@ -471,7 +471,7 @@ fn the_comparison_is_written_as_a_workbook_or_json() {
         );
     }
     let moves = book.worksheet_range("变动").unwrap();
-    assert!(moves.cells().any(|(_, _, c)| c.to_string() == "P15"));
+    assert!(moves.cells().any(|(_, _, c)| *c == "P15"));
     // any other extension is refused before solving
     let o = xuncha(&[
         "whatif",
