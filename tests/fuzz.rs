@@ -2019,3 +2019,70 @@ fn policy_sheet_errors_name_the_row() {
     let e = e.to_string();
     assert!(e.contains("case.xlsx [policy]: row 11 (line 12)"), "{e}");
 }
+
+// ---------------------------------------------------------------------------
+// properties: what-if scenarios
+
+const SCENARIO: &str = r#"[[variant]]
+name = "P01 away"
+remove = ["P01", "P05"]
+remove_where = [{ unit = "U11" }, { region = "R2", area = "audit", min_level = 1 }]
+add_people = "extra.csv"
+policy = { max_same_region = 1, group_size = [3, 6] }
+requirements = { audit = 1 }
+add_groups = [{ id = "G9", targets = ["U32"] }]
+
+[[variant]]
+name = "second"
+requirements = { finance = 0 }
+"#;
+
+const EXTRA: &str = "id,name,gender,birth_year,rank,unit,leader\nQ01,新人,女,1990,2,U02,no\n";
+
+#[test]
+fn fuzz_scenario_bytes() {
+    // the base case as tables, and its case
+    let dir = tempfile::tempdir().unwrap();
+    write_dir(dir.path(), &CaseText::base().files());
+    let sheets = xuncha::io::case::read_case_sheets(dir.path()).unwrap();
+    let base = xuncha::io::case::build_case(sheets.clone()).unwrap();
+    {
+        // unmutated, the scenario applies
+        let sdir = tempfile::tempdir().unwrap();
+        std::fs::write(sdir.path().join("extra.csv"), EXTRA).unwrap();
+        let s = xuncha::whatif::scenario::parse_scenario(SCENARIO, "s.toml", sdir.path()).unwrap();
+        for v in &s.variants {
+            let vc = xuncha::whatif::scenario::variant_case(&sheets, &base, v)
+                .unwrap_or_else(|e| panic!("{e}"));
+            assert!(vc.case.person_by_id("Q01").is_some() || v.name == "second");
+        }
+    }
+    fuzz(
+        "scenario bytes",
+        150,
+        (0..2usize, prop::collection::vec(byte_op(), 1..5)),
+        |(k, ops)| {
+            let sdir = tempfile::tempdir().unwrap();
+            let mut texts = [SCENARIO.as_bytes().to_vec(), EXTRA.as_bytes().to_vec()];
+            for op in &ops {
+                apply_bytes(&mut texts[k], op);
+            }
+            std::fs::write(sdir.path().join("extra.csv"), &texts[1]).unwrap();
+            let text = String::from_utf8_lossy(&texts[0]).into_owned();
+            let parsed = xuncha::whatif::scenario::parse_scenario(&text, "s.toml", sdir.path());
+            let scenario = match parsed {
+                Ok(s) => s,
+                Err(e) => return check_errors(&e, &["s.toml"]),
+            };
+            for v in &scenario.variants {
+                match xuncha::whatif::scenario::variant_case(&sheets, &base, v) {
+                    Ok(vc) => exercise(&vc.case)?,
+                    Err(e) => {
+                        check_errors(&e, &["s.toml", "extra.csv", "people.csv", "round.toml"])?
+                    }
+                }
+            }
+            Ok(())
+        },
+    );
+}

@@ -399,9 +399,21 @@ pub fn variant_case(
         .requirements
         .extend(v.requirements.iter().cloned());
     sheets.round.groups.extend(v.add_groups.iter().cloned());
-    if let Some((path, written, _)) = &v.add_people {
-        if let Some(sheet) = errors.keep(read_csv(path, written)) {
-            sheets.extra_people.push(sheet);
+    if let Some((path, written, pos)) = &v.add_people {
+        match read_csv(path, written) {
+            Ok(sheet) => sheets.extra_people.push(sheet),
+            Err(errs) => {
+                for e in errs.errors {
+                    match e {
+                        // a file that cannot be read: say where it is asked for
+                        InputError::Io { message, .. } => errors.at(
+                            pos.clone(),
+                            format!("add_people: cannot read {written}: {message}"),
+                        ),
+                        other => errors.push(other),
+                    }
+                }
+            }
         }
     }
     if !errors.is_empty() {
