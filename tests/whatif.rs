@@ -319,7 +319,7 @@ fn capacity_is_a_threshold_the_search_reaches() {
 #[test]
 fn critical_ranks_the_only_leaders_of_tiny_first() {
     let case = xuncha::io::load_case(Path::new("data/tiny")).unwrap();
-    let c = critical::critical(&case, None, &settings());
+    let c = critical::critical(&case, None, &settings(), None);
     assert!(c.base_score.is_some());
     let first_two: Vec<&str> = c.entries[..2].iter().map(|e| e.person.as_str()).collect();
     assert_eq!(first_two, ["P01", "P02"], "{:#?}", c.entries);

@@ -560,6 +560,7 @@ struct PlanArgs {
 /// and the run lasts longer than a moment.
 fn with_progress<T: Send>(
     show: bool,
+    unit: &str,
     total: Option<u64>,
     progress: &crate::solve::engine::Progress,
     work: impl FnOnce() -> T + Send,
@@ -580,12 +581,12 @@ fn with_progress<T: Send>(
                 if bar.is_none() && start.elapsed() > std::time::Duration::from_millis(700) {
                     let b = match total {
                         Some(n) => ProgressBar::new(n).with_style(
-                            ProgressStyle::with_template("{elapsed_precise} [{bar:30}] {percent}% moves {human_pos}/{human_len}")
+                            ProgressStyle::with_template(&format!("{{elapsed_precise}} [{{bar:30}}] {{percent}}% {unit} {{human_pos}}/{{human_len}}"))
                                 .expect("a valid template")
                                 .progress_chars("=> "),
                         ),
                         None => ProgressBar::new_spinner().with_style(
-                            ProgressStyle::with_template("{elapsed_precise} {spinner} moves {human_pos}")
+                            ProgressStyle::with_template(&format!("{{elapsed_precise}} {{spinner}} {unit} {{human_pos}}"))
                                 .expect("a valid template"),
                         ),
                     };
@@ -669,7 +670,7 @@ fn run_plan(a: PlanArgs) -> anyhow::Result<u8> {
     let total = opts
         .moves_per_search(&case)
         .map(|n| n * opts.searches as u64);
-    let result = with_progress(!a.quiet, total, &progress, || {
+    let result = with_progress(!a.quiet, "moves", total, &progress, || {
         plan_heuristic(
             &case,
             &elig,
@@ -894,11 +895,11 @@ fn run_whatif(a: WhatifArgs) -> anyhow::Result<u8> {
         }
     } else if critical {
         let case = load(case_path)?;
-        if format == Format::Text {
-            eprintln!("re-planning the round without each person of the base plan in turn…");
-        }
         let plan = given(&case)?;
-        let c = whatif::critical::critical(&case, plan.as_ref(), settings);
+        let progress = crate::solve::engine::Progress::default();
+        let c = with_progress(true, "re-plans done", None, &progress, || {
+            whatif::critical::critical(&case, plan.as_ref(), settings, Some(&progress))
+        });
         match format {
             Format::Text => print!("{}", report::critical_text(&case, &c, settings, top)),
             Format::Json => print_json(&report::critical_json(&c)),

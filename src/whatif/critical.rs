@@ -105,11 +105,17 @@ pub fn without(case: &Case, p: PersonId) -> Case {
 }
 
 /// Ranks the people of the base plan (`base_plan`, checked by the caller,
-/// else solved) by the effect of their absence.
+/// else solved) by the effect of their absence; `progress.moves` counts the
+/// re-plans done.
 /// Each re-plan gets the base plan's budget (`settings.iterations`, by
 /// default what `plan` uses), so that a difference is the person's absence
 /// more than the luck of a shorter search.
-pub fn critical(case: &Case, base_plan: Option<&Plan>, settings: &Settings) -> Critical {
+pub fn critical(
+    case: &Case,
+    base_plan: Option<&Plan>,
+    settings: &Settings,
+    progress: Option<&crate::solve::engine::Progress>,
+) -> Critical {
     let (base_model, base) = base_outcome(case, base_plan, settings);
     let iterations = settings
         .iterations
@@ -177,6 +183,9 @@ pub fn critical(case: &Case, base_plan: Option<&Plan>, settings: &Settings) -> C
                     why: why_not(&c, &no),
                 },
             };
+            if let Some(pr) = progress {
+                pr.moves.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            }
             Entry {
                 person: case.person(p).id.clone(),
                 name: case.person(p).name.clone(),
