@@ -26,7 +26,8 @@ pub struct Cli {
 /// Output format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Format {
-    /// For people.
+    /// For people (also `table`, as SPEC §6 writes it for `whatif`).
+    #[value(alias = "table")]
     Text,
     /// For machines.
     Json,
