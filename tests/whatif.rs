@@ -20,6 +20,13 @@ fn xuncha(args: &[&str]) -> std::process::Output {
 /// Small budgets: the tests run in debug builds.
 const FAST: [&str; 4] = ["--iterations", "20000", "--searches", "2"];
 
+/// The binary with the small budgets.
+fn xuncha_fast(args: &[&str]) -> std::process::Output {
+    let mut all = args.to_vec();
+    all.extend(FAST);
+    xuncha(&all)
+}
+
 fn settings() -> Settings {
     Settings {
         seed: 1,
@@ -41,7 +48,7 @@ fn json_of(out: &std::process::Output) -> Value {
 #[test]
 fn the_sample_scenario_in_json_is_the_same_on_one_thread_and_two() {
     let run = |threads: &str| {
-        let mut args = vec![
+        xuncha_fast(&[
             "whatif",
             "data/sample",
             "--scenario",
@@ -50,9 +57,7 @@ fn the_sample_scenario_in_json_is_the_same_on_one_thread_and_two() {
             "json",
             "--threads",
             threads,
-        ];
-        args.extend(FAST);
-        xuncha(&args)
+        ])
     };
     let one = run("1");
     let two = run("2");
@@ -341,7 +346,7 @@ fn critical_ranks_the_only_leaders_of_tiny_first() {
     assert_eq!(c.entries.len(), placed);
     // text and JSON through the command line, the same on 1 and 2 threads
     let run = |threads: &str| {
-        let mut args = vec![
+        xuncha_fast(&[
             "whatif",
             "data/tiny",
             "--critical",
@@ -349,9 +354,7 @@ fn critical_ranks_the_only_leaders_of_tiny_first() {
             "json",
             "--threads",
             threads,
-        ];
-        args.extend(FAST);
-        xuncha(&args)
+        ])
     };
     let one = run("1");
     assert_eq!(one.stdout, run("2").stdout);
