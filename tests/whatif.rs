@@ -486,3 +486,26 @@ fn the_comparison_is_written_as_a_workbook_or_json() {
     ]);
     assert_eq!(o.status.code(), Some(2));
 }
+
+#[test]
+fn a_round_that_cannot_be_staffed_is_said_so_by_capacity_and_critical() {
+    for q in ["--capacity", "--critical"] {
+        let out = xuncha_fast(&["whatif", "data/starved", q]);
+        assert_eq!(out.status.code(), Some(0));
+        let text = String::from_utf8_lossy(&out.stdout);
+        assert!(text.contains("G1 has no eligible leader"), "{text}");
+        assert!(
+            text.contains("see why: xuncha explain data/starved"),
+            "{text}"
+        );
+    }
+    let v = json_of(&xuncha_fast(&[
+        "whatif",
+        "data/starved",
+        "--capacity",
+        "--format",
+        "json",
+    ]));
+    assert_eq!(v["round_staffed"], false);
+    assert!(v["why_not"].as_str().unwrap().contains("[leader]"));
+}

@@ -891,7 +891,10 @@ fn run_whatif(a: WhatifArgs) -> anyhow::Result<u8> {
         let case = load(case_path)?;
         let c = whatif::capacity::capacity(&case, settings);
         match format {
-            Format::Text => print!("{}", report::capacity_text(&case, &c, settings)),
+            Format::Text => print!(
+                "{}",
+                report::capacity_text(&case, &case_path.display().to_string(), &c, settings)
+            ),
             Format::Json => print_json(&report::capacity_json(&c)),
         }
     } else if critical {
@@ -902,7 +905,10 @@ fn run_whatif(a: WhatifArgs) -> anyhow::Result<u8> {
             whatif::critical::critical(&case, plan.as_ref(), settings, Some(&progress))
         });
         match format {
-            Format::Text => print!("{}", report::critical_text(&case, &c, settings, top)),
+            Format::Text => print!(
+                "{}",
+                report::critical_text(&case, &case_path.display().to_string(), &c, settings, top)
+            ),
             Format::Json => print_json(&report::critical_json(&c)),
         }
     }

@@ -426,14 +426,14 @@ fn probe_text(p: &Probe) -> String {
     }
 }
 
-/// `--capacity` in text.
-pub fn capacity_text(case: &Case, c: &Capacity, settings: &Settings) -> String {
+/// `--capacity` in text (`case_path` as the user gave it, for the hints).
+pub fn capacity_text(case: &Case, case_path: &str, c: &Capacity, settings: &Settings) -> String {
     let mut s = String::new();
     let _ = writeln!(s, "capacity: {}", round_line(case));
     if let Err(why) = &c.round_staffed {
         let _ = writeln!(
             s,
-            "the pool cannot staff the round's own {} groups: {why}\nsee why: xuncha explain CASE",
+            "the pool cannot staff the round's own {} groups: {why}\nsee why: xuncha explain {case_path}",
             c.round_groups
         );
         return s;
@@ -547,14 +547,21 @@ pub fn capacity_json(c: &Capacity) -> Value {
     })
 }
 
-/// `--critical` in text: the `top` first entries.
-pub fn critical_text(case: &Case, c: &Critical, settings: &Settings, top: usize) -> String {
+/// `--critical` in text: the `top` first entries (`case_path` as the user
+/// gave it, for the hints).
+pub fn critical_text(
+    case: &Case,
+    case_path: &str,
+    c: &Critical,
+    settings: &Settings,
+    top: usize,
+) -> String {
     let mut s = String::new();
     let _ = writeln!(s, "critical people: {}", round_line(case));
     let Some(base) = c.base_score else {
         let _ = writeln!(
             s,
-            "the round itself cannot be staffed: {}\nsee why: xuncha explain CASE",
+            "the round itself cannot be staffed: {}\nsee why: xuncha explain {case_path}",
             c.base_why.as_deref().unwrap_or("")
         );
         return s;
