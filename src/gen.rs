@@ -383,28 +383,12 @@ pub const MAX_DRAWS: u64 = 8;
 /// that stops at the first plan found (on a budget of moves: deterministic).
 /// `Err` says why not, in words.
 pub fn staffable(case: &Case) -> Result<(), String> {
-    use crate::solve::{plan_heuristic, NoPlan, ScoreModel, SolveOptions};
-    let elig = crate::constraints::Eligibility::build(case);
-    let model = ScoreModel::new(case, &elig, None);
-    let opts = SolveOptions {
-        iterations: Some(crate::solve::default_iterations(case)),
+    let settings = crate::whatif::Settings {
+        seed: 1,
+        iterations: None,
         searches: 2,
-        first_feasible: true,
-        exact_fallback: false,
-        ..SolveOptions::default()
     };
-    match plan_heuristic(case, &elig, &model, &opts, false, None) {
-        Ok(_) => Ok(()),
-        Err(NoPlan::Proven(report)) => Err(report
-            .findings
-            .first()
-            .map(|f| format!("{} [{}]", f.claim, f.rule.as_str()))
-            .unwrap_or_default()),
-        Err(NoPlan::NotFound(groups) | NoPlan::ProvenByExact(groups)) => Err(groups
-            .first()
-            .map(|(g, what)| format!("{} misses {what}", case.group(*g).id))
-            .unwrap_or_default()),
-    }
+    crate::whatif::first_plan(case, &settings).map_err(|no| crate::whatif::why_not(case, &no))
 }
 
 /// The case `gen` writes: `synthetic_case`, and unless `infeasible` is asked
@@ -413,6 +397,9 @@ pub fn staffable(case: &Case) -> Result<(), String> {
 /// [`MAX_DRAWS`] times, so the result is still fixed by the seed. Gives the
 /// case and the number of draws, or why the last draw could not be staffed.
 pub fn feasible_case(o: &GenOptions) -> Result<(Case, u64), String> {
+    if o.infeasible {
+        return Ok((synthetic_case(o), 1));
+    }
     let mut last = String::new();
     for draw in 0..MAX_DRAWS {
         let opts = GenOptions {
@@ -431,9 +418,6 @@ pub fn feasible_case(o: &GenOptions) -> Result<(Case, u64), String> {
                 o.seed,
                 draw + 1
             );
-        }
-        if o.infeasible {
-            return Ok((case, 1));
         }
         match staffable(&case) {
             Ok(()) => return Ok((case, draw + 1)),

@@ -775,8 +775,6 @@ fn run_gen(
     crate::io::write_case::write_case_dir(&case, out)?;
     // read back as any case is, so that what was written is what a user loads
     let loaded = load(out)?;
-    let elig = Eligibility::build(&loaded);
-    let report = crate::validate::feasibility::analyse(&loaded, &elig);
     println!(
         "wrote {}: {} people ({} in the leader pool), {} units in {} regions, {} groups; {:.2} s",
         out.display(),
@@ -787,19 +785,23 @@ fn run_gen(
         loaded.round.groups.len(),
         started.elapsed().as_secs_f64()
     );
+    if !infeasible {
+        // feasible_case found a plan for it already
+        println!(
+            "feasible: a plan keeping every rule was found{}",
+            if draws > 1 {
+                format!(" (draw {draws}: the earlier draws of this seed were not staffable)")
+            } else {
+                String::new()
+            }
+        );
+        return Ok(0);
+    }
+    // --infeasible: the pre-solve report shows the planted cause
+    let elig = Eligibility::build(&loaded);
+    let report = crate::validate::feasibility::analyse(&loaded, &elig);
     if report.ok() {
-        if infeasible {
-            println!("pre-solve report: every group can be staffed as far as it can tell");
-        } else {
-            println!(
-                "feasible: a plan keeping every rule was found{}",
-                if draws > 1 {
-                    format!(" (draw {draws}: the earlier draws of this seed were not staffable)")
-                } else {
-                    String::new()
-                }
-            );
-        }
+        println!("pre-solve report: every group can be staffed as far as it can tell");
         Ok(0)
     } else {
         print!("{}", explain::feasibility_text(&loaded, &report));

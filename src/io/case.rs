@@ -23,6 +23,14 @@ pub const KNOWN_AREAS: [(&str, &str); 7] = [
     ("petition", "信访"),
 ];
 
+/// A known area by key (any case) or Chinese name: (key, name).
+pub fn known_area(name: &str) -> Option<(&'static str, &'static str)> {
+    KNOWN_AREAS
+        .iter()
+        .find(|(k, l)| name.eq_ignore_ascii_case(k) || name == *l)
+        .copied()
+}
+
 /// The areas used when the round declares none.
 pub const DEFAULT_AREAS: [&str; 4] = ["discipline", "organization", "audit", "finance"];
 
@@ -221,10 +229,7 @@ fn resolve_areas(spec: &RoundSpec, errors: &mut InputErrors) -> Vec<Area> {
     };
     for (name, pos) in given {
         let name = name.trim();
-        let (key, label) = match KNOWN_AREAS
-            .iter()
-            .find(|(k, l)| name.eq_ignore_ascii_case(k) || name == *l)
-        {
+        let (key, label) = match known_area(name) {
             Some((k, l)) => (k.to_string(), l.to_string()),
             None => (name.to_string(), name.to_string()),
         };
@@ -746,11 +751,7 @@ fn build_round(
         .map(|a| u32::from(DEFAULT_AREAS.contains(&a.key.as_str())))
         .collect();
     for (name, v, pos) in &spec.requirements {
-        let key = KNOWN_AREAS
-            .iter()
-            .find(|(k, l)| name.eq_ignore_ascii_case(k) || name == l)
-            .map(|(k, _)| k.to_string())
-            .unwrap_or_else(|| name.clone());
+        let key = known_area(name).map_or(name.as_str(), |(k, _)| k);
         match areas.iter().position(|a| a.key == key) {
             Some(i) => requirements[i] = *v,
             None => errors.at(

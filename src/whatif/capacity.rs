@@ -14,10 +14,9 @@
 //! answer is a threshold. Above it, the pre-solve report proves why not
 //! where it can; where it cannot, the report says the search found no plan.
 
-use super::{why_not, Settings};
-use crate::constraints::Eligibility;
+use super::{first_plan, why_not, Settings};
 use crate::model::{Case, Group, RuleId};
-use crate::solve::{self, NoPlan, ScoreModel, SolveOptions};
+use crate::solve::NoPlan;
 use serde::Serialize;
 use std::collections::BTreeMap;
 
@@ -177,23 +176,8 @@ pub fn resources(case: &Case) -> Vec<Resource> {
 /// Tries the round with `k` extra groups.
 fn probe(case: &Case, k: usize, settings: &Settings) -> Probe {
     let c = with_extra_groups(case, k);
-    let elig = Eligibility::build(&c);
-    let model = ScoreModel::new(&c, &elig, None);
-    let opts = SolveOptions {
-        seed: settings.seed,
-        iterations: Some(
-            settings
-                .iterations
-                .unwrap_or_else(|| solve::default_iterations(&c)),
-        ),
-        searches: settings.searches.max(1),
-        first_feasible: true,
-        // the exact solver could take its 20 s at every count tried
-        exact_fallback: false,
-        ..SolveOptions::default()
-    };
-    match solve::plan_heuristic(&c, &elig, &model, &opts, false, None) {
-        Ok(_) => Probe::Staffed,
+    match first_plan(&c, settings) {
+        Ok(()) => Probe::Staffed,
         Err(NoPlan::Proven(report)) => {
             let rule = report
                 .findings
@@ -205,10 +189,6 @@ fn probe(case: &Case, k: usize, settings: &Settings) -> Probe {
                 why: why_not(&c, &NoPlan::Proven(report)),
             }
         }
-        Err(NoPlan::ProvenByExact(groups)) => Probe::Impossible {
-            rule: "exact".into(),
-            why: why_not(&c, &NoPlan::ProvenByExact(groups)),
-        },
         Err(no) => Probe::NotFound {
             why: why_not(&c, &no),
         },

@@ -133,6 +133,7 @@ pub fn critical(
     };
     let base_score = quality(&base.score, &base_model);
     let before = places(case, &base.plan);
+    let groups: Vec<String> = case.round.groups.iter().map(|g| g.id.clone()).collect();
     let people: Vec<(PersonId, Place)> = base
         .plan
         .groups
@@ -175,7 +176,7 @@ pub fn critical(
                     Effect::Score {
                         delta: score - before_score,
                         score,
-                        moved: changes(&before, &after, &c, &[id], &[]).len(),
+                        moved: changes(&before, &after, &c, &[id], &groups).len(),
                     }
                 }
                 Err(no) => Effect::Infeasible {

@@ -76,55 +76,60 @@ fn area_ranges(s: &Solved) -> Vec<Option<(u32, u32)>> {
 /// The side-by-side rows of a scenario: a label and one cell per case.
 pub fn scenario_rows(cases: &[Solved]) -> Vec<(String, Vec<String>)> {
     let base = &cases[0];
-    let dash = "–".to_string();
+    let dash = || "–".to_string();
+    // per case, once: the terms (none without a plan) and the area ranges
+    let terms: Vec<Vec<crate::solve::Term>> = cases
+        .iter()
+        .map(|c| match &c.result {
+            Ok(o) => o.score.terms(&c.case, &c.model),
+            Err(_) => Vec::new(),
+        })
+        .collect();
+    let ranges: Vec<Vec<Option<(u32, u32)>>> = cases.iter().map(area_ranges).collect();
     let mut rows: Vec<(String, Vec<String>)> = Vec::new();
-    let mut row = |label: &str, f: &dyn Fn(&Solved) -> String| {
-        rows.push((label.to_string(), cases.iter().map(f).collect()));
+    let mut row = |label: &str, f: &dyn Fn(usize, &Solved) -> String| {
+        rows.push((
+            label.to_string(),
+            cases.iter().enumerate().map(|(i, c)| f(i, c)).collect(),
+        ));
     };
-    row("feasible", &|c| {
+    row("feasible", &|_, c| {
         if c.result.is_ok() {
             "yes".into()
         } else {
             "no (see below)".into()
         }
     });
-    row("groups", &|c| c.case.round.groups.len().to_string());
-    row("people removed", &|c| c.removed.len().to_string());
-    row("people added", &|c| c.added.to_string());
-    row("moved vs base", &|c| {
-        if c.name == base.name || c.result.is_err() {
-            dash.clone()
+    row("groups", &|_, c| c.case.round.groups.len().to_string());
+    row("people removed", &|_, c| c.removed.len().to_string());
+    row("people added", &|_, c| c.added.to_string());
+    row("moved vs base", &|i, c| {
+        if i == 0 || c.result.is_err() {
+            dash()
         } else {
             c.moved().to_string()
         }
     });
     if cases.iter().any(|c| c.joined_added_groups() > 0) {
-        row("into added groups", &|c| {
+        row("into added groups", &|_, c| {
             if c.result.is_err() {
-                dash.clone()
+                dash()
             } else {
                 c.joined_added_groups().to_string()
             }
         });
     }
-    row("score (lower is better)", &|c| {
-        c.quality().map(num).unwrap_or_else(|| dash.clone())
+    row("score (lower is better)", &|_, c| {
+        c.quality().map(num).unwrap_or_else(dash)
     });
-    // the terms, by key, in the base's order (every case has the same keys)
-    let keys: Vec<String> = cases
+    // the terms, by key, in the order of the first case with a plan (every
+    // case has the same keys)
+    let keys: Vec<String> = terms
         .iter()
-        .find_map(|c| {
-            c.result
-                .as_ref()
-                .ok()
-                .map(|o| o.score.terms(&c.case, &c.model))
-        })
-        .unwrap_or_default()
-        .into_iter()
-        .map(|t| t.key)
-        .filter(|k| k != "moved")
-        .collect();
-    for key in &keys {
+        .find(|t| !t.is_empty())
+        .map(|t| t.iter().map(|t| t.key.clone()).collect())
+        .unwrap_or_default();
+    for key in keys.iter().filter(|k| *k != "moved") {
         let unit = match key.as_str() {
             "rank" => " (ranks)",
             "age" => " (years)",
@@ -132,23 +137,20 @@ pub fn scenario_rows(cases: &[Solved]) -> Vec<(String, Vec<String>)> {
             "mixing" | "must_serve" | "recent" => " (people)",
             _ => " (levels)",
         };
-        row(&format!("  {key}{unit}"), &|c| match &c.result {
-            Ok(o) => o
-                .score
-                .terms(&c.case, &c.model)
+        row(&format!("  {key}{unit}"), &|i, _| {
+            terms[i]
                 .iter()
                 .find(|t| &t.key == key)
                 .map(|t| num(t.value))
-                .unwrap_or_else(|| dash.clone()),
-            Err(_) => dash.clone(),
+                .unwrap_or_else(dash)
         });
     }
     for (k, area) in base.case.round.areas.iter().enumerate() {
         row(
             &format!("{} per group (min–max)", area.key),
-            &|c| match area_ranges(c).get(k).copied().flatten() {
+            &|i, _| match ranges[i].get(k).copied().flatten() {
                 Some((lo, hi)) => format!("{lo}–{hi}"),
-                None => dash.clone(),
+                None => dash(),
             },
         );
     }

@@ -6,7 +6,7 @@
 //! checked as a case is, and every error names the file, line and column.
 
 use crate::error::{InputError, InputErrors, Position};
-use crate::io::case::{build_case, CaseSheets, KNOWN_AREAS};
+use crate::io::case::{build_case, known_area, CaseSheets};
 use crate::io::round::{check_policy, line_of, toml_error, At, GroupSpec, GroupToml, PolicyToml};
 use crate::io::sheet::read_csv;
 use crate::model::{Case, PersonId};
@@ -99,11 +99,7 @@ fn area_keys(case: &Case) -> String {
 
 /// The index of an area of the round, by key or Chinese name.
 fn area_index(case: &Case, name: &str) -> Option<usize> {
-    let key = KNOWN_AREAS
-        .iter()
-        .find(|(k, l)| name.eq_ignore_ascii_case(k) || name == *l)
-        .map(|(k, _)| *k)
-        .unwrap_or(name);
+    let key = known_area(name).map_or(name, |(k, _)| k);
     case.round
         .areas
         .iter()
