@@ -34,8 +34,10 @@
 //!
 //! The objective is [`Score::total`](super::Score::total) of the plan, term by
 //! term: spreads `hi − lo` with `hi ≥ T_g ≥ lo` (continuous) over the groups'
-//! level and deviation sums (bounded by the least and greatest sums a group
-//! can reach), mixing repeats `r ≥ Σ in − 1`, `0 ≤ r ≤ cap − 1` per group and
+//! level sums (bounded by the least and greatest sums a group can reach) and
+//! over the groups' mean rank, age and share of women (a group that may take
+//! several sizes gets one binary indicator per size, `score.size`, and the
+//! bounds on its mean hold for the size it has), mixing repeats `r ≥ Σ in − 1`, `0 ≤ r ≤ cap − 1` per group and
 //! region (unit) where a repeat is possible (a cap of 1, e.g. the default
 //! `max_same_unit`, leaves none), must-serve people left out,
 //! the recency of the people used and, with a baseline, the people moved.
@@ -160,6 +162,8 @@ struct Milp {
     slots: Vec<Slot>,
     by_person: Vec<Vec<usize>>,
     by_group: Vec<Vec<usize>>,
+    /// Per group: its size indicators, once made ([`size_indicators`]).
+    sizes: Vec<Option<Vec<(u32, Option<Variable>)>>>,
     /// Known infeasible while building (no need to call the backend).
     infeasible: bool,
 }
@@ -200,6 +204,7 @@ fn build(case: &Case, elig: &Eligibility, model: &ScoreModel) -> Milp {
         slots: Vec::new(),
         by_person: vec![Vec::new(); case.people.len()],
         by_group: vec![Vec::new(); n_groups],
+        sizes: vec![None; n_groups],
         infeasible: false,
     };
     for rule in [
@@ -451,16 +456,15 @@ fn build(case: &Case, elig: &Eligibility, model: &ScoreModel) -> Milp {
         }
     }
 
-    // score: spreads of the groups' sums (all groups are staffed in a full plan)
+    // score: spreads of the groups' level sums and means (all groups are
+    // staffed in a full plan)
     if n_groups >= 2 {
-        let mut spreads: Vec<(&'static str, f64, Vec<i64>)> = Vec::new();
         if w.expertise != 0.0 {
             for k in 0..model.areas {
-                let vals = case.person_ids().map(|p| model.levels[p.ix()][k]).collect();
-                spreads.push(("score.expertise", w.expertise, vals));
+                let vals: Vec<i64> = case.person_ids().map(|p| model.levels[p.ix()][k]).collect();
+                add_spread(&mut m, case, "score.expertise", w.expertise, &vals);
             }
         }
-        let per = SCALE as f64 * model.norm;
         for (i, (key, wt)) in [
             ("score.rank", w.rank),
             ("score.age", w.age),
@@ -470,12 +474,9 @@ fn build(case: &Case, elig: &Eligibility, model: &ScoreModel) -> Milp {
         .enumerate()
         {
             if wt != 0.0 {
-                let vals = case.person_ids().map(|p| model.dev[p.ix()][i]).collect();
-                spreads.push((key, wt / per, vals));
+                let vals: Vec<i64> = case.person_ids().map(|p| model.dev[p.ix()][i]).collect();
+                add_mean_spread(&mut m, case, key, wt / SCALE as f64, &vals);
             }
-        }
-        for (key, coef, vals) in spreads {
-            add_spread(&mut m, case, key, coef, &vals);
         }
     }
 
@@ -573,6 +574,103 @@ fn add_spread(m: &mut Milp, case: &Case, key: &'static str, coef: f64, vals: &[i
     m.objective.add_mul(-coef, lo);
 }
 
+/// The size indicators of group `g`: `z[g,s]` (binary) for each size `s` it
+/// may take, with `Σ_s z = 1` and `Σ_p in(p,g) = Σ_s s·z` (counted under
+/// `score.size`); made once per group, on first use. A group whose size is
+/// fixed (its bounds, or its candidates, allow one) needs none.
+fn size_indicators(m: &mut Milp, case: &Case, g: GroupId) -> Vec<(u32, Option<Variable>)> {
+    if let Some(z) = &m.sizes[g.ix()] {
+        return z.clone();
+    }
+    let (lo, hi) = case.group(g).size;
+    let hi = hi.min(m.by_group[g.ix()].len() as u32);
+    let z: Vec<(u32, Option<Variable>)> = if lo >= hi {
+        vec![(lo.max(1), None)]
+    } else {
+        let z: Vec<(u32, Option<Variable>)> = (lo.max(1)..=hi)
+            .map(|s| (s, Some(m.vars.add(variable().binary()))))
+            .collect();
+        let id = case.group(g).id.clone();
+        let mut one = Expression::default();
+        let mut count = m.in_sum(&m.by_group[g.ix()]);
+        for &(s, v) in &z {
+            let v = v.expect("a size indicator");
+            one.add_mul(1.0, v);
+            count.add_mul(-(s as f64), v);
+        }
+        m.add("score.size", || format!("{id},one"), one.eq(1.0));
+        m.add("score.size", || format!("{id},count"), count.eq(0.0));
+        z
+    };
+    m.sizes[g.ix()] = Some(z.clone());
+    z
+}
+
+/// `coef · (hi − lo)` with `lo ≤ mean_g ≤ hi` for every group, `mean_g` the
+/// mean of `vals` over the group's members: `Σ_p vals[p]·in(p,g) − s·hi ≤
+/// M·(1 − z[g,s])` for each size `s` the group may take (and alike for `lo`),
+/// which holds exactly when the group has `s` members; a group of fixed size
+/// `s` gets `Σ − s·hi ≤ 0`. `hi` and `lo` lie between the least and greatest
+/// value of any candidate, and so does any mean.
+fn add_mean_spread(m: &mut Milp, case: &Case, key: &'static str, coef: f64, vals: &[i64]) {
+    let (mut floor, mut ceil) = (i64::MAX, i64::MIN);
+    for s in &m.slots {
+        let v = vals[s.p.ix()];
+        floor = floor.min(v);
+        ceil = ceil.max(v);
+    }
+    if floor > ceil {
+        return;
+    }
+    let (floor, ceil) = (floor as f64, ceil as f64);
+    let hi = m.vars.add(variable().min(floor).max(ceil));
+    let lo = m.vars.add(variable().min(floor).max(ceil));
+    for g in case.group_ids() {
+        let mut e = Expression::default();
+        let mut most_neg = Vec::new();
+        for &i in &m.by_group[g.ix()] {
+            let x = vals[m.slots[i].p.ix()];
+            most_neg.push(x);
+            if x != 0 {
+                m.slots[i].add_in(&mut e, x as f64);
+            }
+        }
+        most_neg.sort_unstable();
+        let id = case.group(g).id.clone();
+        let sizes = size_indicators(m, case, g);
+        // the least and greatest sum the group can have, at any of its sizes,
+        // bound the big M
+        let (mut neg, mut pos) = (0i64, 0i64);
+        for &(s, _) in &sizes {
+            neg = neg.min(most_neg.iter().take(s as usize).sum());
+            pos = pos.max(most_neg.iter().rev().take(s as usize).sum());
+        }
+        for (s, z) in sizes {
+            let sf = s as f64;
+            let mut up = e.clone();
+            up.add_mul(-sf, hi);
+            let mut down = e.clone();
+            down.add_mul(-sf, lo);
+            match z {
+                None => {
+                    m.add(key, || format!("{id},hi"), up.leq(0.0));
+                    m.add(key, || format!("{id},lo"), down.geq(0.0));
+                }
+                Some(z) => {
+                    let big_up = (pos as f64 - sf * floor).max(0.0);
+                    let big_down = (sf * ceil - neg as f64).max(0.0);
+                    up.add_mul(big_up, z);
+                    down.add_mul(-big_down, z);
+                    m.add(key, || format!("{id},hi,{s}"), up.leq(big_up));
+                    m.add(key, || format!("{id},lo,{s}"), down.geq(-big_down));
+                }
+            }
+        }
+    }
+    m.objective.add_mul(coef, hi);
+    m.objective.add_mul(-coef, lo);
+}
+
 /// The variables' values for a warm start from `plan` (placements only; the
 /// backend completes the auxiliaries).
 fn warm_values(m: &Milp, plan: &Plan) -> Vec<(Variable, f64)> {
@@ -591,6 +689,14 @@ fn warm_values(m: &Milp, plan: &Plan) -> Vec<(Variable, f64)> {
         out.push((s.member, (r == Some(&Role::Member)) as u8 as f64));
         if let Some(l) = s.leader {
             out.push((l, (r == Some(&Role::Leader)) as u8 as f64));
+        }
+    }
+    for (g, z) in m.sizes.iter().enumerate() {
+        let n = plan.groups[g].members.len() as u32;
+        for &(s, v) in z.iter().flatten() {
+            if let Some(v) = v {
+                out.push((v, (s == n) as u8 as f64));
+            }
         }
     }
     out

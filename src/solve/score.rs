@@ -6,11 +6,13 @@
 //!
 //! - `expertise`: per area, the spread (max − min) over the groups of the
 //!   sum of members' levels;
-//! - `rank`, `age`, `gender`: the spread over the groups of Σ (x − x̄) over
-//!   the members, where x̄ is the mean over the drawable pool, divided by the
-//!   mean group size. With groups of equal size this is exactly the spread of
-//!   the groups' mean rank, mean age and share of women; it stays linear when
-//!   sizes differ;
+//! - `rank`, `age`, `gender`: the spread (max − min) over the groups of the
+//!   group's mean rank, mean age (years) and share of women, whatever the
+//!   groups' sizes. It is kept as Σ (x − x̄) × L / n per group, n the group's
+//!   size, x̄ the drawable pool's mean (which cancels in the spread) and L a
+//!   common multiple of every size a group may take ([`mean_scale`]), so the
+//!   value is an exact integer; the exact mode states it with one indicator
+//!   per group and size;
 //! - `mixing`: members sharing a region or a unit with an earlier member of
 //!   their group, less what the pool forces (a group that can only draw from
 //!   three regions must repeat one when it has four members);
@@ -19,8 +21,9 @@
 //!   year before, 1 two years before, else 0;
 //! - `moved`: with a baseline plan, the people whose group or role differs from it.
 //!
-//! Values are kept as integers (rank, age and gender in hundredths) so sums
-//! are exact and the same on every machine; weights apply when totalling.
+//! Values are kept as integers (rank, age and gender in hundredths, times L
+//! for the means) so they are exact and the same on every machine; weights
+//! apply when totalling.
 
 use crate::constraints::Eligibility;
 use crate::model::{Case, Gender, GroupId, PersonId, Plan, Weights};
@@ -46,8 +49,9 @@ pub struct ScoreModel {
     pub recency: Vec<i64>,
     /// Per person: must serve (and drawable).
     pub must_serve: Vec<bool>,
-    /// Mean group size (the divisor of the rank, age and gender spreads).
-    pub norm: f64,
+    /// L: the group means of rank, age and gender are kept as Σ dev × L / n,
+    /// exact integers (see [`mean_scale`]).
+    pub mean_scale: i64,
     /// Mixing repeats no plan can avoid.
     pub forced_mixing: i64,
     /// Per person: the group in the baseline plan and whether leader there,
@@ -107,16 +111,13 @@ impl ScoreModel {
             .person_ids()
             .map(|p| case.person(p).must_serve && case.drawable(p))
             .collect();
-        let groups = &case.round.groups;
-        let norm = if groups.is_empty() {
-            1.0
-        } else {
-            groups
-                .iter()
-                .map(|g| (g.size.0 + g.size.1) as f64 / 2.0)
-                .sum::<f64>()
-                / groups.len() as f64
-        };
+        let max_size = case
+            .round
+            .groups
+            .iter()
+            .map(|g| g.size.1)
+            .max()
+            .unwrap_or(1);
         let baseline = baseline.map(|b| {
             let mut v = vec![None; case.people.len()];
             for pg in &b.groups {
@@ -133,10 +134,23 @@ impl ScoreModel {
             levels,
             recency,
             must_serve,
-            norm,
+            mean_scale: mean_scale(max_size),
             forced_mixing: forced_mixing(case, elig),
             baseline,
         }
+    }
+
+    /// The value kept for a group's mean of deviation `sum` over `n` members:
+    /// `sum × L / n` ([`ScoreModel::mean_scale`]), 0 for an empty group.
+    #[inline]
+    pub fn mean_value(&self, sum: i64, n: usize) -> i64 {
+        mean_value(sum, n, self.mean_scale)
+    }
+
+    /// The divisor that turns a kept mean value into its unit (ranks, years,
+    /// share of women).
+    pub fn mean_unit(&self) -> f64 {
+        SCALE as f64 * self.mean_scale as f64
     }
 
     /// The cost of `p`'s place (group and whether leader; None: left out)
@@ -147,6 +161,49 @@ impl ScoreModel {
             None => 0,
             Some(b) => (b[p.ix()] != place) as i64,
         }
+    }
+}
+
+/// Largest L kept exact: beyond it (groups of more than 30 people) the
+/// means are rounded to 1/2^42 of their unit.
+const MAX_MEAN_SCALE: i64 = 1 << 42;
+
+/// L = lcm(1, 2, …, `max_size`): every size a group may take divides it, so
+/// `Σ dev × L / n` is an exact integer. Capped at 2^42 (sizes above 30).
+pub fn mean_scale(max_size: u32) -> i64 {
+    fn gcd(a: i64, b: i64) -> i64 {
+        if b == 0 {
+            a
+        } else {
+            gcd(b, a % b)
+        }
+    }
+    let mut l: i64 = 1;
+    for s in 2..=max_size.max(1) as i64 {
+        let next = l / gcd(l, s) * s;
+        if next > MAX_MEAN_SCALE {
+            return MAX_MEAN_SCALE;
+        }
+        l = next;
+    }
+    l
+}
+
+/// `sum × scale / n`, rounded half away from zero when `n` does not divide
+/// `scale`; 0 when `n` is 0.
+#[inline]
+pub fn mean_value(sum: i64, n: usize, scale: i64) -> i64 {
+    if n == 0 {
+        return 0;
+    }
+    let n = n as i64;
+    if scale % n == 0 {
+        sum * (scale / n)
+    } else {
+        let x = sum as i128 * scale as i128;
+        let n = n as i128;
+        let q = (2 * x.abs() + n) / (2 * n);
+        (if x < 0 { -q } else { q }) as i64
     }
 }
 
@@ -184,11 +241,11 @@ fn forced_mixing(case: &Case, elig: &Eligibility) -> i64 {
 pub struct Score {
     /// Per area: spread of the groups' level sums.
     pub expertise: Vec<i64>,
-    /// Spread of the groups' rank deviation sums, ×SCALE.
+    /// Spread of the groups' mean rank, ×SCALE×L ([`ScoreModel::mean_unit`]).
     pub rank: i64,
-    /// Spread of the groups' age deviation sums, ×SCALE.
+    /// Spread of the groups' mean age (years), ×SCALE×L.
     pub age: i64,
-    /// Spread of the groups' women deviation sums, ×SCALE.
+    /// Spread of the groups' share of women, ×SCALE×L.
     pub gender: i64,
     /// Region and unit repeats within groups beyond the forced ones.
     pub mixing: i64,
@@ -233,7 +290,7 @@ impl Score {
                 w.expertise,
             );
         }
-        let per = |v: i64| v as f64 / (SCALE as f64 * m.norm);
+        let per = |v: i64| v as f64 / m.mean_unit();
         push("rank".into(), per(self.rank), w.rank);
         push("age".into(), per(self.age), w.age);
         push("gender".into(), per(self.gender), w.gender);
@@ -249,7 +306,7 @@ impl Score {
     /// The weighted total (lower is better).
     pub fn total(&self, m: &ScoreModel) -> f64 {
         let w = &m.weights;
-        let per = |v: i64| v as f64 / (SCALE as f64 * m.norm);
+        let per = |v: i64| v as f64 / m.mean_unit();
         w.expertise * self.expertise.iter().sum::<i64>() as f64
             + w.rank * per(self.rank)
             + w.age * per(self.age)
@@ -286,8 +343,9 @@ pub fn evaluate(case: &Case, m: &ScoreModel, plan: &Plan) -> Score {
     let sum_level = |pg: &crate::model::PlanGroup, k: usize| -> i64 {
         pg.members.iter().map(|p| m.levels[p.ix()][k]).sum()
     };
-    let sum_dev = |pg: &crate::model::PlanGroup, k: usize| -> i64 {
-        pg.members.iter().map(|p| m.dev[p.ix()][k]).sum()
+    let mean_dev = |pg: &crate::model::PlanGroup, k: usize| -> i64 {
+        let sum = pg.members.iter().map(|p| m.dev[p.ix()][k]).sum();
+        m.mean_value(sum, pg.members.len())
     };
     let expertise = (0..m.areas)
         .map(|k| spread(staffed.iter().map(|pg| sum_level(pg, k))))
@@ -324,12 +382,40 @@ pub fn evaluate(case: &Case, m: &ScoreModel, plan: &Plan) -> Score {
         .sum();
     Score {
         expertise,
-        rank: spread(staffed.iter().map(|pg| sum_dev(pg, 0))),
-        age: spread(staffed.iter().map(|pg| sum_dev(pg, 1))),
-        gender: spread(staffed.iter().map(|pg| sum_dev(pg, 2))),
+        rank: spread(staffed.iter().map(|pg| mean_dev(pg, 0))),
+        age: spread(staffed.iter().map(|pg| mean_dev(pg, 1))),
+        gender: spread(staffed.iter().map(|pg| mean_dev(pg, 2))),
         mixing: (mixing - m.forced_mixing).max(0),
         must_serve,
         recent,
         moved,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_size_divides_the_mean_scale() {
+        assert_eq!(mean_scale(1), 1);
+        assert_eq!(mean_scale(6), 60);
+        assert_eq!(mean_scale(9), 2520);
+        for max in 1..=30u32 {
+            let l = mean_scale(max);
+            assert!((1..=max as i64).all(|n| l % n == 0), "{max}");
+        }
+        assert_eq!(mean_scale(31), MAX_MEAN_SCALE);
+    }
+
+    #[test]
+    fn mean_values_are_exact_and_rounded_beyond_the_cap() {
+        assert_eq!(mean_value(7, 3, 60), 140);
+        assert_eq!(mean_value(-7, 3, 60), -140);
+        assert_eq!(mean_value(5, 0, 60), 0);
+        // 2^42 is not a multiple of 3: rounded half away from zero
+        let v = mean_value(1, 3, MAX_MEAN_SCALE);
+        assert_eq!(v, (MAX_MEAN_SCALE + 1) / 3);
+        assert_eq!(mean_value(-1, 3, MAX_MEAN_SCALE), -v);
     }
 }

@@ -37,8 +37,12 @@ pub struct Ctx<'a> {
     pub attr: Vec<i64>,
     /// Number of attributes (areas + 3).
     pub n_attr: usize,
-    /// Per attribute: weight per unit of spread.
+    /// Per attribute: weight per unit of spread (of the kept group values:
+    /// level sums, and rank, age and gender means × SCALE × L).
     pub attr_weight: Vec<f64>,
+    /// Attributes from this index on (rank, age, gender) are kept per group
+    /// as means ([`ScoreModel::mean_value`]), the ones before as sums.
+    pub first_mean: usize,
     /// Per group: distinct target regions.
     pub target_regions: Vec<Vec<u32>>,
     /// Per group: (min, max) size.
@@ -104,7 +108,7 @@ impl<'a> Ctx<'a> {
             attr.extend_from_slice(&model.dev[p]);
         }
         let w = &model.weights;
-        let per = 1.0 / (super::score::SCALE as f64 * model.norm);
+        let per = 1.0 / model.mean_unit();
         let mut attr_weight = vec![w.expertise; areas];
         attr_weight.extend([w.rank * per, w.age * per, w.gender * per]);
         let target_regions = case
@@ -193,6 +197,7 @@ impl<'a> Ctx<'a> {
             attr,
             n_attr,
             attr_weight,
+            first_mean: areas,
             target_regions,
             size: case.round.groups.iter().map(|g| g.size).collect(),
             leaders: case.round.policy.leaders_per_group,
@@ -345,7 +350,10 @@ pub struct State<'c, 'a> {
     area_count: Vec<u32>,
     /// Per group and attribute: the sum.
     sums: Vec<i64>,
-    /// Per attribute: Σ over active groups of the sum, and of its square.
+    /// Per group and attribute: the value whose spread is scored (the sum,
+    /// or for rank, age and gender the mean, see [`Ctx::first_mean`]).
+    vals: Vec<i64>,
+    /// Per attribute: Σ over active groups of the value, and of its square.
     tot: Vec<(i64, i128)>,
     ext: Vec<Extremes>,
     flows: Flows,
@@ -381,6 +389,7 @@ impl<'c, 'a> State<'c, 'a> {
             n_leaders: vec![0; g],
             area_count: vec![0; g * areas],
             sums: vec![0; g * ctx.n_attr],
+            vals: vec![0; g * ctx.n_attr],
             tot: vec![(0, 0); ctx.n_attr],
             ext: vec![Extremes::new(&ctx.active); ctx.n_attr],
             flows: Flows::new(ctx.n_regions),
@@ -472,13 +481,22 @@ impl<'c, 'a> State<'c, 'a> {
         true
     }
 
-    fn set_sum(&mut self, g: usize, a: usize, new: i64) {
-        let i = g * self.ctx.n_attr + a;
-        let old = self.sums[i];
+    /// Sets group `g`'s sum of attribute `a` (its members already updated)
+    /// and the scored value that follows from it.
+    fn set_sum(&mut self, g: usize, a: usize, sum: i64) {
+        let ctx = self.ctx;
+        let i = g * ctx.n_attr + a;
+        self.sums[i] = sum;
+        let new = if a >= ctx.first_mean {
+            ctx.model.mean_value(sum, self.members[g].len())
+        } else {
+            sum
+        };
+        let old = self.vals[i];
         if old == new {
             return;
         }
-        self.sums[i] = new;
+        self.vals[i] = new;
         let t = &mut self.tot[a];
         t.0 += new - old;
         t.1 += (new as i128) * (new as i128) - (old as i128) * (old as i128);
