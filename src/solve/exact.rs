@@ -153,6 +153,9 @@ impl Slot {
     }
 }
 
+/// A group's sizes, each with its indicator (none when the size is fixed).
+type SizeIndicators = Vec<(u32, Option<Variable>)>;
+
 /// The model under construction.
 struct Milp {
     vars: ProblemVariables,
@@ -163,7 +166,7 @@ struct Milp {
     by_person: Vec<Vec<usize>>,
     by_group: Vec<Vec<usize>>,
     /// Per group: its size indicators, once made ([`size_indicators`]).
-    sizes: Vec<Option<Vec<(u32, Option<Variable>)>>>,
+    sizes: Vec<Option<SizeIndicators>>,
     /// Known infeasible while building (no need to call the backend).
     infeasible: bool,
 }
@@ -578,16 +581,16 @@ fn add_spread(m: &mut Milp, case: &Case, key: &'static str, coef: f64, vals: &[i
 /// may take, with `Σ_s z = 1` and `Σ_p in(p,g) = Σ_s s·z` (counted under
 /// `score.size`); made once per group, on first use. A group whose size is
 /// fixed (its bounds, or its candidates, allow one) needs none.
-fn size_indicators(m: &mut Milp, case: &Case, g: GroupId) -> Vec<(u32, Option<Variable>)> {
+fn size_indicators(m: &mut Milp, case: &Case, g: GroupId) -> SizeIndicators {
     if let Some(z) = &m.sizes[g.ix()] {
         return z.clone();
     }
     let (lo, hi) = case.group(g).size;
     let hi = hi.min(m.by_group[g.ix()].len() as u32);
-    let z: Vec<(u32, Option<Variable>)> = if lo >= hi {
+    let z: SizeIndicators = if lo >= hi {
         vec![(lo.max(1), None)]
     } else {
-        let z: Vec<(u32, Option<Variable>)> = (lo.max(1)..=hi)
+        let z: SizeIndicators = (lo.max(1)..=hi)
             .map(|s| (s, Some(m.vars.add(variable().binary()))))
             .collect();
         let id = case.group(g).id.clone();
