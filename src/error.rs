@@ -4,17 +4,37 @@
 use std::fmt;
 
 /// Where in the input a problem sits: a file (or a workbook sheet), and as far
-/// as known the data row, the line and the column.
+/// as known the data row, the line (the spreadsheet's row number) and the
+/// column, by its header and its letter.
 #[derive(Debug, Clone, PartialEq, Eq, Default, PartialOrd, Ord)]
 pub struct Position {
     /// The file, e.g. `people.csv`, or `case.xlsx [people]` for a sheet.
     pub file: String,
-    /// The data row, 1-based, the header not counted.
-    pub row: Option<usize>,
-    /// The line in the file (for a sheet: the spreadsheet row number).
+    /// The line in the file; for a sheet, the row number the spreadsheet shows.
     pub line: Option<usize>,
-    /// The column as written in the file, with the canonical name if it differs.
+    /// The column (0-based) in the file or sheet, shown as its letter (A, B, …, AA).
+    pub letter: Option<u32>,
+    /// The column as written in the file, with the canonical name if it
+    /// differs; in a TOML file, the key or the character column.
     pub column: Option<String>,
+    /// The data row, 1-based, the header not counted (not shown: people find
+    /// rows by their line or spreadsheet row number).
+    pub row: Option<usize>,
+    /// A sheet of a workbook (its lines are shown as rows), not a text file.
+    pub sheet: bool,
+}
+
+/// The spreadsheet letter of a 0-based column: 0 → A, 25 → Z, 26 → AA.
+pub fn column_letter(col: u32) -> String {
+    let mut n = col as u64 + 1;
+    let mut out = Vec::new();
+    while n > 0 {
+        let r = ((n - 1) % 26) as u8;
+        out.push(b'A' + r);
+        n = (n - 1) / 26;
+    }
+    out.reverse();
+    String::from_utf8(out).expect("ASCII")
 }
 
 impl Position {
@@ -26,48 +46,100 @@ impl Position {
         }
     }
 
+    /// A position that names a sheet of a workbook (`book.xlsx [sheet]`).
+    pub fn sheet(file: impl Into<String>) -> Self {
+        Position {
+            file: file.into(),
+            sheet: true,
+            ..Default::default()
+        }
+    }
+
     /// The same file at a data row and line.
     pub fn at_row(&self, row: usize, line: usize) -> Self {
         Position {
-            file: self.file.clone(),
             row: Some(row),
             line: Some(line),
             column: None,
+            letter: None,
+            ..self.clone()
         }
     }
 
     /// The same file at a line only (TOML keys, headers).
     pub fn at_line(&self, line: usize) -> Self {
         Position {
-            file: self.file.clone(),
             row: None,
             line: Some(line),
             column: None,
+            letter: None,
+            ..self.clone()
         }
     }
 
-    /// This position narrowed to a column.
+    /// This position narrowed to a column (by its name or a key).
     pub fn col(&self, column: impl Into<String>) -> Self {
         Position {
             column: Some(column.into()),
             ..self.clone()
         }
     }
+
+    /// This position narrowed to the column at a 0-based index.
+    pub fn at_letter(&self, col: u32) -> Self {
+        Position {
+            letter: Some(col),
+            ..self.clone()
+        }
+    }
+
+    /// Same file, line and column letter (a cell of a table): two errors
+    /// here are about the same cell.
+    pub fn same_cell(&self, o: &Position) -> bool {
+        self.file == o.file
+            && self.line.is_some()
+            && self.letter.is_some()
+            && self.line == o.line
+            && self.letter == o.letter
+    }
 }
 
 impl fmt::Display for Position {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}", self.file)?;
-        match (self.row, self.line) {
-            (Some(r), Some(l)) => write!(f, ": row {r} (line {l})")?,
-            (Some(r), None) => write!(f, ": row {r}")?,
-            (None, Some(l)) => write!(f, ": line {l}")?,
+        if let Some(l) = self.line {
+            let word = if self.sheet { "row" } else { "line" };
+            write!(f, ": {word} {l}")?;
+        }
+        match (&self.letter, &self.column) {
+            (Some(c), Some(name)) => write!(f, ", column {} {name}", column_letter(*c))?,
+            (Some(c), None) => write!(f, ", column {}", column_letter(*c))?,
+            (None, Some(name)) => write!(f, ", column {name}")?,
             (None, None) => {}
         }
-        if let Some(c) = &self.column {
-            write!(f, ", column {c}")?;
-        }
         Ok(())
+    }
+}
+
+/// Something the reader noticed that does not stop the run: a sheet or
+/// file not read, a guess it made, a value that matches nothing. Every such
+/// thing is named to the user (stderr, and `warnings` in JSON).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InputWarning {
+    /// A stable id of the kind, e.g. `sheet-not-read`, `native-unknown`.
+    pub code: &'static str,
+    /// Where.
+    pub pos: Position,
+    /// What, in plain words.
+    pub message: String,
+    /// Could what it says hide a broken rule (a table not read, a 籍贯
+    /// matching no region)? Then `check` never says "valid" without a "but".
+    pub hides_rule: bool,
+}
+
+impl fmt::Display for InputWarning {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.pos, self.message)
     }
 }
 
@@ -128,18 +200,35 @@ impl InputError {
 /// How many errors are listed before the rest are only counted.
 pub const ERROR_CAP: usize = 50;
 
-/// All problems found in one input, in the order found (up to a cap; the rest counted).
+/// All problems found in one input, in the order found (up to a cap; the
+/// rest counted), one per cell: a second problem at a cell already named (an
+/// unreadable cell that is then also missing its value) is not repeated.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct InputErrors {
     /// The errors kept.
     pub errors: Vec<InputError>,
     /// How many more were found beyond [`ERROR_CAP`].
     pub more: usize,
+    /// Explanations printed once after the list (a table's columns, say),
+    /// rather than in every error.
+    pub notes: Vec<String>,
+    /// What was noticed on the way (given with the errors, since a warning
+    /// can explain an error: a sheet not read, say).
+    pub warnings: Vec<InputWarning>,
 }
 
 impl InputErrors {
     /// Records one error.
     pub fn push(&mut self, e: InputError) {
+        if let Some(pos) = e.position() {
+            if self
+                .errors
+                .iter()
+                .any(|o| o.position().is_some_and(|p| p.same_cell(pos)))
+            {
+                return;
+            }
+        }
         if self.errors.len() < ERROR_CAP {
             self.errors.push(e);
         } else {
@@ -162,13 +251,25 @@ impl InputErrors {
         self.errors.len() + self.more
     }
 
-    /// Takes all errors of `other`.
+    /// Adds a note printed once after the errors (kept once however often added).
+    pub fn note(&mut self, note: impl Into<String>) {
+        let note = note.into();
+        if !self.notes.contains(&note) {
+            self.notes.push(note);
+        }
+    }
+
+    /// Takes all errors, notes and warnings of `other`.
     pub fn extend(&mut self, other: InputErrors) {
         let more = other.more;
         for e in other.errors {
             self.push(e);
         }
         self.more += more;
+        for n in other.notes {
+            self.note(n);
+        }
+        self.warnings.extend(other.warnings);
     }
 
     /// The value of `r`, or `None` with its errors recorded here.
@@ -196,7 +297,7 @@ impl From<InputError> for InputErrors {
     fn from(e: InputError) -> Self {
         InputErrors {
             errors: vec![e],
-            more: 0,
+            ..Default::default()
         }
     }
 }
@@ -215,6 +316,9 @@ impl fmt::Display for InputErrors {
         if self.more > 0 {
             writeln!(f, "  … and {} more", self.more)?;
         }
+        for n in &self.notes {
+            writeln!(f, "  note: {n}")?;
+        }
         Ok(())
     }
 }
@@ -229,12 +333,36 @@ mod tests {
     fn position_reads_like_the_spec() {
         let p = Position::file("people.csv")
             .at_row(17, 18)
-            .col("\"工作单位\" (unit)");
+            .col("\"工作单位\" (unit)")
+            .at_letter(5);
         let e = InputError::data(p, "unknown unit U9999");
         assert_eq!(
             e.to_string(),
-            "people.csv: row 17 (line 18), column \"工作单位\" (unit): unknown unit U9999"
+            "people.csv: line 18, column F \"工作单位\" (unit): unknown unit U9999"
         );
+        let p = Position::sheet("case.xlsx [人才库]")
+            .at_row(1, 4)
+            .at_letter(27);
+        assert_eq!(p.to_string(), "case.xlsx [人才库]: row 4, column AB");
+    }
+
+    #[test]
+    fn column_letters() {
+        let l: Vec<String> = [0, 1, 25, 26, 27, 51, 52, 701, 702]
+            .into_iter()
+            .map(column_letter)
+            .collect();
+        assert_eq!(l, ["A", "B", "Z", "AA", "AB", "AZ", "BA", "ZZ", "AAA"]);
+    }
+
+    #[test]
+    fn one_error_per_cell() {
+        let mut errs = InputErrors::default();
+        let cell = Position::sheet("b.xlsx [people]").at_row(1, 2).at_letter(3);
+        errs.at(cell.clone(), "a date cell");
+        errs.at(cell.col("\"birth_year\""), "empty; a value is needed");
+        errs.at(cell.at_letter(4), "another cell");
+        assert_eq!(errs.len(), 2);
     }
 
     #[test]

@@ -259,7 +259,9 @@ fn check_warns_when_a_name_does_not_match_the_id() {
     let o = xuncha(&["check", "data/tiny", "--plan", plan.to_str().unwrap()]);
     assert_eq!(code(&o), 0);
     assert!(
-        stderr(&o).contains("plan.csv: row 2 (line 3), column \"name\": the name 吴审 does not match P03, who is 吴审计"),
+        stderr(&o).contains(
+            "plan.csv: line 3, column D \"name\": the name 吴审 does not match P03, who is 吴审计"
+        ),
         "{}",
         stderr(&o)
     );
@@ -288,9 +290,9 @@ fn bad_people_are_named_by_file_row_and_column() {
         "data/tiny-plan.csv",
         &[
             "the input has 3 problems",
-            "people.csv: row 4 (line 5), column \"gender\": \"X\" is not a gender: M/F or 男/女",
-            "people.csv: row 4 (line 5), column \"birth_year\": \"19x8\" is not a whole number",
-            "people.csv: row 4 (line 5), column \"unit\": unknown unit D-ORGG",
+            "people.csv: line 5, column C \"gender\": \"X\" is not a gender: M/F or 男/女",
+            "people.csv: line 5, column D \"birth_year\": \"19x8\" is not a whole number",
+            "people.csv: line 5, column F \"unit\": unknown unit D-ORGG",
         ],
     );
 }
@@ -302,7 +304,7 @@ fn chinese_headers_are_named_as_written() {
     let o = xuncha(&["explain", case.to_str().unwrap()]);
     assert_eq!(code(&o), 2);
     assert!(
-        stderr(&o).contains("column \"工作单位\" (unit): unknown unit R03-D99"),
+        stderr(&o).contains("column F \"工作单位\" (unit): unknown unit R03-D99"),
         "{}",
         stderr(&o)
     );
@@ -337,10 +339,10 @@ fn bad_units_posts_and_relations_are_all_listed() {
         "data/tiny-plan.csv",
         &[
             "units.csv: line 6, column \"parent\": parent cycle: A-T2, A-T2-V1 belong to each other",
-            "units.csv: row 22 (line 23), column \"id\": duplicate unit id E-FIN (first at line 19)",
-            "posts.csv: row 1 (line 2), column \"to_year\": the post ends in 2019, before it starts in 2023",
-            "relations.csv: row 1 (line 2), column \"b\": P09 is named as kin of themself",
-            "relations.csv: row 2 (line 3), column \"kind\": \"friend\" is not a relation kind",
+            "units.csv: line 23, column A \"id\": duplicate unit id E-FIN (first at line 19)",
+            "posts.csv: line 2, column D \"to_year\": the post ends in 2019, before it starts in 2023",
+            "relations.csv: line 2, column C \"b\": P09 is named as kin of themself",
+            "relations.csv: line 3, column A \"kind\": \"friend\" is not a relation kind",
         ],
     );
 }
@@ -356,7 +358,7 @@ fn unknown_columns_are_errors_not_dropped() {
     expect_input_error(
         &case,
         "data/tiny-plan.csv",
-        &["relations.csv: line 1, column \"remark\": unknown column"],
+        &["relations.csv: line 1, column E \"remark\": unknown column"],
     );
 }
 
@@ -405,9 +407,9 @@ fn bad_plans_and_missing_files() {
         Path::new("data/tiny"),
         plan.to_str().unwrap(),
         &[
-            "plan.csv: row 2 (line 3), column \"group\": unknown group G9; the round's groups are G1, G2",
-            "plan.csv: row 2 (line 3), column \"role\": \"boss\" is not a role",
-            "plan.csv: row 2 (line 3), column \"person_id\": unknown person P99",
+            "plan.csv: line 3, column A \"group\": unknown group G9; the round's groups are G1, G2",
+            "plan.csv: line 3, column B \"role\": \"boss\" is not a role",
+            "plan.csv: line 3, column C \"person_id\": unknown person P99",
         ],
     );
     let (_d, case) = copy_case("tiny");
@@ -427,7 +429,7 @@ fn gbk_csv_gets_a_plain_explanation() {
     expect_input_error(
         &case,
         "data/tiny-plan.csv",
-        &["units.csv: line 23", "not UTF-8", "CSV UTF-8"],
+        &["units.csv: line 23", "neither UTF-8 nor GBK", "CSV UTF-8"],
     );
 }
 
@@ -576,11 +578,11 @@ fn one_bad_cell_is_one_error_not_a_cascade() {
     assert_eq!(code(&o), 2);
     assert!(err.contains("the input has 2 problems"), "{err}");
     assert!(
-        err.contains("people.csv: row 7 (line 8), column \"gender\""),
+        err.contains("people.csv: line 8, column C \"gender\""),
         "{err}"
     );
     assert!(
-        err.contains("people.csv: row 11 (line 12), column \"rank\""),
+        err.contains("people.csv: line 12, column E \"rank\""),
         "{err}"
     );
     assert!(!err.contains("unknown person"), "{err}");

@@ -305,7 +305,7 @@ fn check_errors(errs: &InputErrors, names: &[&str]) -> TestCaseResult {
             let table = pos.file.ends_with(".csv") || pos.file.contains(".xlsx [");
             if table && !whole.iter().any(|w| message.starts_with(w)) {
                 prop_assert!(
-                    pos.line.is_some() && s.contains("line"),
+                    pos.line.is_some() && (s.contains("line") || s.contains("row")),
                     "table error without a line: {s}"
                 );
             }
@@ -1944,7 +1944,8 @@ fn sample_loads_and_bad_cells_are_named() {
         std::fs::write(dir.path().join("people.csv"), t.render()).unwrap();
         let e = load_case(dir.path()).unwrap_err().to_string();
         let at = format!(
-            "people.csv: row 17 (line 18), column \"{}\"",
+            "people.csv: line 18, column {} \"{}\"",
+            xuncha::error::column_letter(col as u32),
             t.rows[0][col]
         );
         assert!(e.contains(&at) && e.contains(want), "{value:?}: {e}");
@@ -1962,7 +1963,7 @@ fn crlf_and_cr_lines_are_counted() {
         let mut files = c.files();
         apply_bytes(files[1].1.as_mut().unwrap(), &op);
         let e = load_files(&files).unwrap_err().to_string();
-        assert!(e.contains("people.csv: row 17 (line 18)"), "{op:?}: {e}");
+        assert!(e.contains("people.csv: line 18"), "{op:?}: {e}");
     }
 }
 
@@ -1974,7 +1975,7 @@ fn date_cells_are_named_plainly() {
     let e = load_workbook_bytes(&workbook_bytes(&sh).unwrap(), "case.xlsx").unwrap_err();
     let e = e.to_string();
     assert!(
-        e.contains("case.xlsx [people]: row 3 (line 4)")
+        e.contains("case.xlsx [people]: row 4, column C")
             && e.contains("date")
             && !e.contains('\u{1}'),
         "{e:?}"
@@ -1990,7 +1991,7 @@ fn date_cells_are_named_plainly() {
         Err(e) => {
             let e = e.to_string();
             assert!(
-                e.contains("case.xlsx [round]: row 3 (line 4)") && !e.contains('\u{1}'),
+                e.contains("case.xlsx [round]: row 4, column A") && !e.contains('\u{1}'),
                 "{e:?}"
             );
         }
@@ -2017,7 +2018,7 @@ fn policy_sheet_errors_name_the_row() {
     sh[5].1[11][1] = XCell::Number(0.0);
     let e = load_workbook_bytes(&workbook_bytes(&sh).unwrap(), "case.xlsx").unwrap_err();
     let e = e.to_string();
-    assert!(e.contains("case.xlsx [policy]: row 11 (line 12)"), "{e}");
+    assert!(e.contains("case.xlsx [policy]: row 12"), "{e}");
 }
 
 // ---------------------------------------------------------------------------

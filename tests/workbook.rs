@@ -101,7 +101,7 @@ fn a_date_where_a_year_belongs_is_named_by_sheet_row_and_column() {
     });
     let err = load_case(&path).unwrap_err().to_string();
     assert!(
-        err.contains("case.xlsx [人才库]: row 1 (line 4), column \"birth_year\": a date cell (1970-05-01): years are plain numbers"),
+        err.contains("case.xlsx [人才库]: row 4, column E \"birth_year\": a date cell (1970-05-01): years are plain numbers"),
         "{err}"
     );
 }

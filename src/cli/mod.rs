@@ -232,8 +232,37 @@ where
     }
 }
 
+/// Loads a case and names on stderr what the reader noticed (a sheet not
+/// read, a 籍贯 matching no region, …), also when the case has errors.
 fn load(path: &Path) -> anyhow::Result<Case> {
-    Ok(load_case(path)?)
+    match load_case(path) {
+        Ok(case) => {
+            print_warnings(&case.warnings);
+            Ok(case)
+        }
+        Err(e) => {
+            print_warnings(&e.warnings);
+            Err(e.into())
+        }
+    }
+}
+
+fn print_warnings(ws: &[crate::error::InputWarning]) {
+    for w in ws {
+        eprintln!("warning: {w}");
+    }
+}
+
+fn warning_json(w: &crate::error::InputWarning) -> serde_json::Value {
+    json!({
+        "code": w.code,
+        "file": w.pos.file,
+        "line": w.pos.line,
+        "column": w.pos.letter.map(crate::error::column_letter),
+        "header": w.pos.column,
+        "hides_rule": w.hides_rule,
+        "message": w.to_string(),
+    })
 }
 
 fn print_json(v: &serde_json::Value) {
@@ -251,24 +280,35 @@ pub fn execute(cli: Cli) -> anyhow::Result<u8> {
             let read = read_plan(&case, &plan)?;
             let violations = check_plan(&case, &read.plan);
             let placed: usize = read.plan.groups.iter().map(|g| g.members.len()).sum();
+            let warnings: Vec<crate::error::InputWarning> = case
+                .warnings
+                .iter()
+                .chain(&read.warnings)
+                .cloned()
+                .collect();
+            let hiding: Vec<&crate::error::InputWarning> =
+                warnings.iter().filter(|w| w.hides_rule).collect();
             match format {
                 Format::Text => {
-                    for w in &read.warnings {
-                        eprintln!("warning: {w}");
-                    }
+                    print_warnings(&read.warnings);
                     print!(
                         "{}",
                         explain::violations_text(
                             &case,
                             &plan.display().to_string(),
                             placed,
-                            &violations
+                            &violations,
+                            &hiding,
                         )
                     );
                 }
-                Format::Json => print_json(&check_json(&violations, &read.warnings)),
+                Format::Json => print_json(&check_json(&violations, &warnings)),
             }
-            Ok(if violations.is_empty() { 0 } else { 1 })
+            Ok(if violations.is_empty() && hiding.is_empty() {
+                0
+            } else {
+                1
+            })
         }
         Command::Explain {
             case,
@@ -444,16 +484,19 @@ pub fn execute(cli: Cli) -> anyhow::Result<u8> {
     }
 }
 
-fn check_json(vs: &[Violation], warnings: &[String]) -> serde_json::Value {
+/// `valid` only when no rule is broken and no warning could hide one;
+/// `rules_kept` when no rule is broken.
+fn check_json(vs: &[Violation], warnings: &[crate::error::InputWarning]) -> serde_json::Value {
     let mut per_rule: BTreeMap<&'static str, usize> = BTreeMap::new();
     for v in vs {
         *per_rule.entry(v.rule.as_str()).or_default() += 1;
     }
     json!({
-        "valid": vs.is_empty(),
+        "valid": vs.is_empty() && !warnings.iter().any(|w| w.hides_rule),
+        "rules_kept": vs.is_empty(),
         "violations": vs,
         "summary": per_rule,
-        "warnings": warnings,
+        "warnings": warnings.iter().map(warning_json).collect::<Vec<_>>(),
     })
 }
 

@@ -34,10 +34,33 @@ pub fn case_line(case: &Case) -> String {
     )
 }
 
-/// The `check` report in text: each violation with its facts, then a count per rule.
-pub fn violations_text(case: &Case, plan_name: &str, placed: usize, vs: &[Violation]) -> String {
+/// The `check` report in text: each violation with its facts, then a count
+/// per rule. With no violation but warnings that could hide a broken rule
+/// (`hiding`: a sheet not read, a 籍贯 matching no region), it says "valid,
+/// but" and lists them, never a plain "valid".
+pub fn violations_text(
+    case: &Case,
+    plan_name: &str,
+    placed: usize,
+    vs: &[Violation],
+    hiding: &[&crate::error::InputWarning],
+) -> String {
     let mut s = String::new();
     let _ = writeln!(s, "checking {plan_name} against {}", case_line(case));
+    if vs.is_empty() && !hiding.is_empty() {
+        let _ = writeln!(
+            s,
+            "valid, but: the plan keeps every rule as far as the input was read ({placed} people \
+             in {} groups), and {} warning{} could hide a broken rule:",
+            case.round.groups.len(),
+            hiding.len(),
+            if hiding.len() == 1 { "" } else { "s" }
+        );
+        for w in hiding {
+            let _ = writeln!(s, "  - [{}] {w}", w.code);
+        }
+        return s;
+    }
     if vs.is_empty() {
         let _ = writeln!(
             s,

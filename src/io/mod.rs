@@ -1,10 +1,17 @@
-//! Reading and writing: CSV and workbook tables, `round.toml`, plans.
+//! Reading and writing: CSV and workbook tables as offices keep them, the
+//! names of a case's tables, regions by name, `round.toml`, plans.
 
 pub mod case;
+pub mod columns;
+pub mod discover;
 pub mod output;
 pub mod plan;
+pub mod regions;
 pub mod round;
+pub mod round_resolve;
 pub mod sheet;
+pub mod tables;
+pub mod text;
 pub mod workbook;
 pub mod write_case;
 

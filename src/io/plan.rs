@@ -2,20 +2,21 @@
 //! or produced by the solver.
 
 use super::round::parse_role;
-use super::sheet::{read_csv, Column, Header};
-use crate::error::{InputError, InputErrors, Position};
+use super::sheet::{read_csv_into, Column, Header};
+use crate::error::{InputError, InputErrors, InputWarning, Position};
 use crate::model::{Case, PersonId, Plan, Role};
 use serde::Deserialize;
 use std::path::Path;
 
 /// A plan read from a file, with remarks that do not stop the check
-/// (a name or unit that does not match the case).
+/// (a name or unit that does not match the case, the file's encoding).
 #[derive(Debug, Clone)]
 pub struct ReadPlan {
     /// The plan.
     pub plan: Plan,
-    /// Things worth a look, with positions.
-    pub warnings: Vec<String>,
+    /// Things worth a look, with positions. A name that does not match its
+    /// id may hide a rule (the row may mean someone else).
+    pub warnings: Vec<InputWarning>,
 }
 
 /// Reads `plan.csv` or `plan.json` (by extension) against a case.
@@ -46,7 +47,11 @@ pub fn read_plan(case: &Case, path: &Path) -> Result<ReadPlan, InputErrors> {
 }
 
 fn plan_from_csv(case: &Case, path: &Path, display: &str) -> Result<ReadPlan, InputErrors> {
-    let sheet = read_csv(path, display)?;
+    let mut report = InputErrors::default();
+    let sheet = read_csv_into(path, display, &mut report);
+    let Some(sheet) = sheet.filter(|_| report.is_empty()) else {
+        return Err(report);
+    };
     let schema = [
         Column::new("group", "组别", true),
         Column::new("role", "角色", true),
@@ -57,7 +62,7 @@ fn plan_from_csv(case: &Case, path: &Path, display: &str) -> Result<ReadPlan, In
     ];
     let h = Header::resolve(&sheet, &schema)?;
     let mut errors = InputErrors::default();
-    let mut warnings = Vec::new();
+    let mut warnings = report.warnings;
     let mut plan = Plan::empty(case);
     for r in &sheet.rows {
         let g = h.get(r, 0);
@@ -101,19 +106,44 @@ fn plan_from_csv(case: &Case, path: &Path, display: &str) -> Result<ReadPlan, In
         let x = case.person(person);
         let name = h.get(r, 3);
         if !name.is_empty() && name != x.name {
-            warnings.push(format!(
-                "{}: the name {name} does not match {pid}, who is {} in the case",
-                h.pos(r, 3),
-                x.name
-            ));
+            // another person of that name: the row may mean them
+            let others: Vec<&str> = case
+                .people
+                .iter()
+                .filter(|o| o.name == name)
+                .map(|o| o.id.as_str())
+                .collect();
+            let message = if others.is_empty() {
+                format!(
+                    "the name {name} does not match {pid}, who is {} in the case",
+                    x.name
+                )
+            } else {
+                format!(
+                    "the name {name} does not match {pid}, who is {} in the case, but is the name \
+                     of {}: the row was checked as {pid}; which one is meant?",
+                    x.name,
+                    others.join(", ")
+                )
+            };
+            warnings.push(InputWarning {
+                code: "plan-name-mismatch",
+                pos: h.pos(r, 3),
+                message,
+                hides_rule: !others.is_empty(),
+            });
         }
         let unit = h.get(r, 4);
         if !unit.is_empty() && unit != case.unit(x.unit).id && unit != case.unit(x.unit).name {
-            warnings.push(format!(
-                "{}: the unit {unit} does not match {pid}'s unit {} in the case",
-                h.pos(r, 4),
-                case.unit_label(x.unit)
-            ));
+            warnings.push(InputWarning {
+                code: "plan-unit-mismatch",
+                pos: h.pos(r, 4),
+                message: format!(
+                    "the unit {unit} does not match {pid}'s unit {} in the case",
+                    case.unit_label(x.unit)
+                ),
+                hides_rule: false,
+            });
         }
         place(&mut plan, group.ix(), person, role);
     }

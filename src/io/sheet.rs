@@ -1,9 +1,16 @@
 //! One table of text cells with positions, read from a CSV file or a workbook
-//! sheet, and the header resolution (English names or Chinese aliases).
+//! sheet as offices keep them: in any encoding Excel or Notepad saves, with a
+//! title above the header, a header over two rows, merged cells, section
+//! rows, formulas, dates and error cells. Every cell is read with its meaning
+//! or named: what cannot be read is an error at its row and column, what is
+//! skipped (a title, a section row) is a warning.
 
-use crate::error::{InputError, InputErrors, Position};
-use calamine::{Data, Reader};
+use super::text::{decode, fold_width, Encoding};
+use crate::error::{column_letter, InputError, InputErrors, InputWarning, Position};
+use calamine::{Data, Reader, SheetVisible};
 use std::path::Path;
+
+pub use super::columns::{opt_text, parse_int, parse_yes_no, Cells, Column, Header};
 
 /// A row of text cells.
 #[derive(Debug, Clone)]
@@ -12,7 +19,8 @@ pub struct SheetRow {
     pub row: usize,
     /// Line in the file, or spreadsheet row number.
     pub line: usize,
-    /// Cells, trimmed.
+    /// Cells, trimmed; a cell that could not be read (its error is recorded)
+    /// is empty.
     pub cells: Vec<String>,
 }
 
@@ -21,49 +29,174 @@ pub struct SheetRow {
 pub struct Sheet {
     /// The file (or `book.xlsx [sheet]`) for positions.
     pub source: Position,
-    /// Header cells, trimmed, BOM removed.
+    /// Header cells, trimmed: for a header over several rows, the lowest
+    /// text of each column.
     pub headers: Vec<String>,
-    /// Line of the header.
+    /// For a header over several rows: per column, the texts above the one
+    /// in [`Sheet::headers`], lowest first (a group heading such as 专业特长
+    /// over 审计).
+    pub header_alts: Vec<Vec<String>>,
+    /// Line of the header (its first row).
     pub header_line: usize,
-    /// Data rows; wholly blank rows are skipped.
+    /// The 0-based column of the first cell (a table may start at B3).
+    pub col0: u32,
+    /// Data rows; wholly blank rows, titles and section rows are skipped.
     pub rows: Vec<SheetRow>,
+}
+
+impl Sheet {
+    /// A sheet of text cells (for writers and tests): `rows` under `headers`
+    /// from line 2 on.
+    pub fn from_rows(source: Position, headers: Vec<String>, rows: Vec<Vec<String>>) -> Sheet {
+        Sheet {
+            header_alts: vec![Vec::new(); headers.len()],
+            source,
+            headers,
+            header_line: 1,
+            col0: 0,
+            rows: rows
+                .into_iter()
+                .enumerate()
+                .map(|(i, cells)| SheetRow {
+                    row: i + 1,
+                    line: i + 2,
+                    cells,
+                })
+                .collect(),
+        }
+    }
 }
 
 fn clean(s: &str) -> String {
     s.trim_start_matches('\u{feff}').trim().to_string()
 }
 
-/// Reads a CSV file (UTF-8, a BOM tolerated).
-pub fn read_csv(path: &Path, display: &str) -> Result<Sheet, InputErrors> {
-    let bytes = std::fs::read(path).map_err(|e| InputError::Io {
-        path: display.to_string(),
-        message: e.to_string(),
-    })?;
-    read_csv_bytes(&bytes, display)
+/// A cell before the table is found: its text, or why it cannot be read,
+/// and the merged range it belongs to.
+#[derive(Debug, Clone, Default)]
+struct GridCell {
+    text: String,
+    problem: Option<String>,
+    merge: Option<usize>,
 }
 
-/// Reads CSV text from memory (for tests and fuzzing).
-pub fn read_csv_bytes(bytes: &[u8], display: &str) -> Result<Sheet, InputErrors> {
+#[derive(Debug, Clone)]
+struct GridRow {
+    line: usize,
+    cells: Vec<GridCell>,
+}
+
+/// A merged range: lines (1-based) and 0-based columns, both inclusive.
+#[derive(Debug, Clone, Copy)]
+struct Merge {
+    top: usize,
+    bottom: usize,
+    left: u32,
+    right: u32,
+}
+
+/// The cells of a file or sheet, by line, before the table is found.
+struct Grid {
+    source: Position,
+    col0: u32,
+    rows: Vec<GridRow>,
+    merges: Vec<Merge>,
+}
+
+fn warn(report: &mut InputErrors, code: &'static str, pos: Position, message: String) {
+    report.warnings.push(InputWarning {
+        code,
+        pos,
+        message,
+        hides_rule: false,
+    });
+}
+
+/// Reads a CSV file (see [`read_csv_bytes_into`]).
+pub fn read_csv_into(path: &Path, display: &str, report: &mut InputErrors) -> Option<Sheet> {
+    match std::fs::read(path) {
+        Ok(bytes) => read_csv_bytes_into(&bytes, display, report),
+        Err(e) => {
+            report.push(InputError::Io {
+                path: display.to_string(),
+                message: e.to_string(),
+            });
+            None
+        }
+    }
+}
+
+/// Reads CSV text: UTF-8 (a BOM tolerated), UTF-16 with its BOM (Excel's
+/// "Unicode text", tab-separated) or GBK (named in a warning), separated by
+/// commas or, when the first line has tabs and no comma, by tabs. Problems
+/// go to `report`; `None` when there is no table at all.
+pub fn read_csv_bytes_into(bytes: &[u8], display: &str, report: &mut InputErrors) -> Option<Sheet> {
     let source = Position::file(display);
-    let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
-    // line numbers are counted below from byte offsets by LF, because the csv
-    // crate's own count is late in CRLF files, never advances in CR-only files
-    // and lags after blank lines: so make every line end a LF first
+    let text = match decode(bytes) {
+        Ok((text, enc)) => {
+            if enc != Encoding::Utf8 {
+                warn(
+                    report,
+                    "encoding",
+                    source.clone(),
+                    format!(
+                        "the file is in {}; it was read as such (UTF-8 is the usual choice: \
+                         Excel's \"CSV UTF-8\")",
+                        enc.label()
+                    ),
+                );
+            }
+            text
+        }
+        Err(line) => {
+            report.at(
+                source.at_line(line),
+                "the text is neither UTF-8 nor GBK: save the file as \"CSV UTF-8\" in Excel or \
+                 WPS, or use an .xlsx workbook",
+            );
+            return None;
+        }
+    };
+    let grid = csv_grid(&text, source, report)?;
+    table_from_grid(grid, report)
+}
+
+/// Reads a CSV file; `Err` when it has any problem (warnings dropped: for
+/// tests and fuzzing, see [`read_csv_bytes_into`]).
+pub fn read_csv_bytes(bytes: &[u8], display: &str) -> Result<Sheet, InputErrors> {
+    let mut report = InputErrors::default();
+    let sheet = read_csv_bytes_into(bytes, display, &mut report);
+    match sheet {
+        Some(s) if report.is_empty() => Ok(s),
+        _ => Err(report),
+    }
+}
+
+fn csv_grid(text: &str, source: Position, report: &mut InputErrors) -> Option<Grid> {
+    // line numbers are counted from byte offsets by LF, because the csv
+    // crate's own count is late in CRLF files, never advances in CR-only
+    // files and lags after blank lines: so make every line end a LF first
     let normalized;
-    let bytes = if bytes.contains(&b'\r') {
-        normalized = normalize_line_ends(bytes);
+    let text = if text.contains('\r') {
+        normalized = text.replace("\r\n", "\n").replace('\r', "\n");
         &normalized[..]
     } else {
-        bytes
+        text
+    };
+    let bytes = text.as_bytes();
+    let first = text.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
+    let delimiter = if first.contains('\t') && !first.contains(',') {
+        b'\t'
+    } else {
+        b','
     };
     let mut rdr = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
+        .delimiter(delimiter)
         .from_reader(bytes);
-    let mut errors = InputErrors::default();
-    let mut headers: Option<(Vec<String>, usize)> = None;
     let mut rows = Vec::new();
-    let mut record = csv::ByteRecord::new();
+    let mut record = csv::StringRecord::new();
     let mut counted = (0usize, 1usize); // (offset, line at that offset)
     let mut line_at = |offset: usize| -> usize {
         let (from, mut line) = counted;
@@ -76,7 +209,7 @@ pub fn read_csv_bytes(bytes: &[u8], display: &str) -> Result<Sheet, InputErrors>
         line + bytes[offset..].iter().take_while(|&&b| b == b'\n').count()
     };
     loop {
-        match rdr.read_byte_record(&mut record) {
+        match rdr.read_record(&mut record) {
             Ok(false) => break,
             Ok(true) => {}
             Err(e) => {
@@ -84,8 +217,8 @@ pub fn read_csv_bytes(bytes: &[u8], display: &str) -> Result<Sheet, InputErrors>
                     .position()
                     .map(|p| line_at(p.byte() as usize))
                     .unwrap_or(0);
-                errors.at(
-                    source.at_line(line),
+                report.at(
+                    source.at_line(line.max(1)),
                     format!("not a readable CSV line: {e}"),
                 );
                 break;
@@ -95,79 +228,302 @@ pub fn read_csv_bytes(bytes: &[u8], display: &str) -> Result<Sheet, InputErrors>
             .position()
             .map(|p| line_at(p.byte() as usize))
             .unwrap_or(0);
-        let mut cells = Vec::with_capacity(record.len());
-        let mut bad = false;
-        for (i, field) in record.iter().enumerate() {
-            match std::str::from_utf8(field) {
-                Ok(s) => cells.push(clean(s)),
-                Err(_) => {
-                    errors.at(
-                        source.at_line(line).col(format!("#{}", i + 1)),
-                        "text is not UTF-8 (Excel's plain \"CSV\" on Chinese Windows saves GBK: \
-                         save as \"CSV UTF-8\", or use an .xlsx workbook)",
-                    );
-                    bad = true;
-                    break;
-                }
-            }
-        }
-        if bad {
-            continue;
-        }
-        if cells.iter().all(|c| c.is_empty()) {
-            continue;
-        }
-        match &headers {
-            None => headers = Some((cells, line)),
-            Some((h, _)) => {
-                if cells.len() > h.len() && cells[h.len()..].iter().any(|c| !c.is_empty()) {
-                    errors.at(
-                        source.at_row(rows.len() + 1, line),
-                        format!(
-                            "{} cells, but the header has {} columns",
-                            cells.len(),
-                            h.len()
-                        ),
-                    );
-                    continue;
-                }
-                cells.resize(h.len(), String::new());
-                rows.push(SheetRow {
-                    row: rows.len() + 1,
-                    line,
-                    cells,
-                });
-            }
-        }
+        let cells = record
+            .iter()
+            .map(|f| GridCell {
+                text: clean(f),
+                ..Default::default()
+            })
+            .collect();
+        rows.push(GridRow { line, cells });
     }
-    let Some((headers, header_line)) = headers else {
-        errors.at(source.clone(), "the file is empty: a header row is needed");
-        return Err(errors);
-    };
-    errors.into_result(Sheet {
+    if rows
+        .iter()
+        .all(|r| r.cells.iter().all(|c| c.text.is_empty()))
+    {
+        report.at(source, "the file is empty: a header row is needed");
+        return None;
+    }
+    Some(Grid {
         source,
-        headers,
-        header_line,
+        col0: 0,
         rows,
+        merges: Vec::new(),
     })
 }
 
-/// CRLF and lone CR become LF.
-fn normalize_line_ends(bytes: &[u8]) -> Vec<u8> {
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'\r' {
-            out.push(b'\n');
-            if bytes.get(i + 1) == Some(&b'\n') {
-                i += 1;
+/// The header and rows of a grid: titles above the header and section rows
+/// (one merged cell across the table) are skipped and named, a header may
+/// span two rows (a heading merged over sub-headings), merged cells count
+/// for every cell they cover, and unreadable cells are errors.
+fn table_from_grid(grid: Grid, report: &mut InputErrors) -> Option<Sheet> {
+    let Grid {
+        source,
+        col0,
+        mut rows,
+        merges,
+    } = grid;
+    // a merged range's value counts for every cell it covers
+    for (mi, m) in merges.iter().enumerate() {
+        let top_left = rows
+            .iter()
+            .find(|r| r.line == m.top)
+            .and_then(|r| r.cells.get((m.left - col0) as usize))
+            .map(|c| (c.text.clone(), c.problem.clone()))
+            .unwrap_or_default();
+        for r in rows.iter_mut() {
+            if r.line < m.top || r.line > m.bottom {
+                continue;
             }
-        } else {
-            out.push(bytes[i]);
+            let need = (m.right - col0) as usize + 1;
+            if r.cells.len() < need {
+                r.cells.resize(need, GridCell::default());
+            }
+            for c in (m.left - col0) as usize..need {
+                let cell = &mut r.cells[c];
+                cell.merge = Some(mi);
+                if r.line != m.top || c != (m.left - col0) as usize {
+                    cell.text = top_left.0.clone();
+                    // an unreadable top-left cell is named once, at itself
+                    cell.problem = None;
+                }
+            }
+        }
+    }
+    let non_blank = |r: &GridRow| {
+        r.cells
+            .iter()
+            .any(|c| !c.text.is_empty() || c.problem.is_some())
+    };
+    // the distinct pieces of a row: a merged range counts once
+    let pieces = |r: &GridRow| -> usize {
+        let mut seen = Vec::new();
+        let mut n = 0;
+        for c in &r.cells {
+            if c.text.is_empty() && c.problem.is_none() {
+                continue;
+            }
+            match c.merge {
+                Some(m) if seen.contains(&m) => {}
+                Some(m) => {
+                    seen.push(m);
+                    n += 1;
+                }
+                None => n += 1,
+            }
+        }
+        n
+    };
+    let wide_merge = |r: &GridRow| -> bool {
+        let mut ms = r
+            .cells
+            .iter()
+            .filter(|c| !c.text.is_empty() || c.problem.is_some())
+            .map(|c| c.merge);
+        match ms.next() {
+            Some(Some(m)) => ms.all(|x| x == Some(m)) && merges[m].right > merges[m].left,
+            _ => false,
+        }
+    };
+    let at = |line: usize, c: usize| source.at_line(line).at_letter(col0 + c as u32);
+    // the header: the first row with two or more pieces; rows above it are titles
+    let mut skipped: Vec<(usize, String)> = Vec::new();
+    let mut i = 0;
+    let header_at = loop {
+        let Some(r) = rows.get(i) else {
+            break None;
+        };
+        if non_blank(r) {
+            if pieces(r) >= 2 {
+                break Some(i);
+            }
+            let rest = rows[i + 1..].iter().find(|r| non_blank(r));
+            if rest.is_some_and(|n| pieces(n) >= 2) {
+                let text = r
+                    .cells
+                    .iter()
+                    .find(|c| !c.text.is_empty())
+                    .map(|c| c.text.clone());
+                skipped.push((r.line, text.unwrap_or_default()));
+            } else {
+                break Some(i);
+            }
         }
         i += 1;
+    };
+    let Some(h) = header_at else {
+        report.at(source, "empty: a header row is needed");
+        return None;
+    };
+    // a header over two rows: a heading merged across columns has its
+    // sub-headings below it; a merged cell going down extends the header
+    let mut header_end = h;
+    for m in &merges {
+        if m.top == rows[h].line {
+            if m.right > m.left {
+                header_end = header_end.max(h + 1);
+            }
+            if let Some(e) = rows.iter().position(|r| r.line == m.bottom) {
+                header_end = header_end.max(e);
+            }
+        }
     }
-    out
+    let header_end = header_end.min(rows.len() - 1);
+    let width = rows[h..=header_end]
+        .iter()
+        .map(|r| r.cells.len())
+        .max()
+        .unwrap_or(0);
+    let mut headers = Vec::with_capacity(width);
+    let mut header_alts = Vec::with_capacity(width);
+    for c in 0..width {
+        let mut texts: Vec<String> = Vec::new();
+        for r in rows[h..=header_end].iter().rev() {
+            if let Some(cell) = r.cells.get(c) {
+                if !cell.text.is_empty() && !texts.contains(&cell.text) {
+                    texts.push(cell.text.clone());
+                }
+            }
+        }
+        let mut texts = texts.into_iter();
+        headers.push(texts.next().unwrap_or_default());
+        header_alts.push(texts.collect());
+    }
+    for r in &rows[..=header_end] {
+        for (c, cell) in r.cells.iter().enumerate() {
+            if let Some(p) = &cell.problem {
+                report.at(at(r.line, c), p.clone());
+            }
+        }
+    }
+    if rows.iter().any(|r| {
+        r.cells.iter().any(|c| {
+            c.problem
+                .as_deref()
+                .is_some_and(|p| p.starts_with(NO_VALUE))
+        })
+    }) {
+        report.note(
+            "a formula without a computed value: the file was written by a program that does \
+             not compute formulas, and the value Excel or WPS would show is not in it; open the \
+             file in Excel or WPS and save it once, or type the values themselves",
+        );
+    }
+    let header_line = rows[h].line;
+    let mut out = Vec::new();
+    let mut merged_data: Vec<usize> = Vec::new();
+    for r in rows.drain(header_end + 1..) {
+        if !non_blank(&r) {
+            continue;
+        }
+        if wide_merge(&r) && width > 1 {
+            let text = r
+                .cells
+                .iter()
+                .find(|c| !c.text.is_empty())
+                .map(|c| c.text.clone());
+            skipped.push((r.line, text.unwrap_or_default()));
+            continue;
+        }
+        let mut cells = Vec::with_capacity(width.max(r.cells.len()));
+        for (c, cell) in r.cells.into_iter().enumerate() {
+            if let Some(p) = cell.problem {
+                let name = headers.get(c).filter(|n| !n.is_empty());
+                let pos = source
+                    .at_row(out.len() + 1, r.line)
+                    .at_letter(col0 + c as u32);
+                let pos = match name {
+                    Some(n) => pos.col(format!("\"{n}\"")),
+                    None => pos,
+                };
+                report.at(pos, p);
+                cells.push(String::new());
+                continue;
+            }
+            if let Some(m) = cell.merge {
+                if !merged_data.contains(&m) {
+                    merged_data.push(m);
+                }
+            }
+            cells.push(cell.text);
+        }
+        if cells.len() > width && cells[width..].iter().any(|c| !c.is_empty()) {
+            report.at(
+                source.at_row(out.len() + 1, r.line),
+                format!(
+                    "{} cells, but the header has {} columns",
+                    cells.len(),
+                    width
+                ),
+            );
+            continue;
+        }
+        cells.resize(width, String::new());
+        out.push(SheetRow {
+            row: out.len() + 1,
+            line: r.line,
+            cells,
+        });
+    }
+    if !skipped.is_empty() {
+        let list: Vec<String> = skipped
+            .iter()
+            .map(|(l, t)| format!("{l} ({})", super::text::shown(t)))
+            .collect();
+        let word = if source.sheet { "rows" } else { "lines" };
+        warn(
+            report,
+            "row-skipped",
+            source.clone(),
+            format!(
+                "{word} {} skipped: a title or section heading (one cell, or one merged cell \
+                 across the row), not data",
+                list.join(", ")
+            ),
+        );
+    }
+    if !merged_data.is_empty() {
+        merged_data.sort_unstable_by_key(|&m| (merges[m].top, merges[m].left));
+        let shown: Vec<String> = merged_data
+            .iter()
+            .take(8)
+            .map(|&m| {
+                let x = merges[m];
+                let c = (x.left - col0) as usize;
+                let name = headers.get(c).cloned().unwrap_or_default();
+                format!(
+                    "{}{}:{}{} ({name})",
+                    column_letter(x.left),
+                    x.top,
+                    column_letter(x.right),
+                    x.bottom
+                )
+            })
+            .collect();
+        let more = merged_data.len().saturating_sub(8);
+        warn(
+            report,
+            "merged-cells",
+            source.clone(),
+            format!(
+                "merged cells: the value of each merged range was read for every row it covers: {}{}",
+                shown.join(", "),
+                if more > 0 {
+                    format!(" and {more} more")
+                } else {
+                    String::new()
+                }
+            ),
+        );
+    }
+    Some(Sheet {
+        source,
+        headers,
+        header_alts,
+        header_line,
+        col0,
+        rows: out,
+    })
 }
 
 /// Runs a call into the spreadsheet library, turning a panic inside it into
@@ -183,15 +539,24 @@ fn guarded<T>(f: impl FnOnce() -> T) -> Result<T, String> {
     })
 }
 
+/// A sheet of a workbook: its name and whether it is hidden.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SheetInfo {
+    /// The name as written.
+    pub name: String,
+    /// Hidden (or "very hidden") in Excel/WPS.
+    pub hidden: bool,
+}
+
 /// An open workbook: its sheets by name.
 pub struct Workbook {
     display: String,
     book: calamine::Sheets<std::io::BufReader<std::fs::File>>,
-    names: Vec<String>,
+    sheets: Vec<SheetInfo>,
 }
 
 impl Workbook {
-    /// Opens an `.xlsx` (or any format calamine reads).
+    /// Opens an `.xlsx` (or `.xls`, `.xlsb`, `.ods`).
     pub fn open(path: &Path, display: &str) -> Result<Workbook, InputErrors> {
         let damaged = |why: String| InputError::Io {
             path: display.to_string(),
@@ -203,43 +568,160 @@ impl Workbook {
                 path: display.to_string(),
                 message: format!("not a readable workbook: {e}"),
             })?;
-        let names = book.sheet_names();
+        let sheets = book
+            .sheets_metadata()
+            .iter()
+            .map(|s| SheetInfo {
+                name: s.name.clone(),
+                hidden: s.visible != SheetVisible::Visible,
+            })
+            .collect();
         Ok(Workbook {
             display: display.to_string(),
             book,
-            names,
+            sheets,
         })
     }
 
-    /// The sheet names.
-    pub fn sheet_names(&self) -> &[String] {
-        &self.names
+    /// The sheets, in the workbook's order.
+    pub fn sheets(&self) -> &[SheetInfo] {
+        &self.sheets
     }
 
-    /// Reads the first sheet whose name is one of `names` (case-insensitive), if any.
-    pub fn sheet(&mut self, names: &[&str]) -> Result<Option<Sheet>, InputErrors> {
-        let Some(name) = self
-            .names
-            .iter()
-            .find(|n| names.iter().any(|w| n.trim().eq_ignore_ascii_case(w)))
-            .cloned()
-        else {
-            return Ok(None);
+    /// The sheet names.
+    pub fn sheet_names(&self) -> Vec<String> {
+        self.sheets.iter().map(|s| s.name.clone()).collect()
+    }
+
+    /// How a sheet is named in messages: `book.xlsx [name]`.
+    pub fn sheet_display(&self, name: &str) -> String {
+        format!("{} [{}]", self.display, name)
+    }
+
+    /// Reads the sheet `name` as a table (see [`table_from_grid`] for what is
+    /// recognised). Problems go to `report`; `None` when it cannot be read or
+    /// holds no table.
+    pub fn read(&mut self, name: &str, report: &mut InputErrors) -> Option<Sheet> {
+        let display = self.sheet_display(name);
+        let source = Position::sheet(display.clone());
+        let fail = |why: String| InputError::Io {
+            path: display.clone(),
+            message: format!("the sheet cannot be read ({why})"),
         };
-        let display = format!("{} [{}]", self.display, name);
         let book = &mut self.book;
-        let range = guarded(|| book.worksheet_range(&name))
-            .map_err(|why| InputError::Io {
-                path: display.clone(),
-                message: format!("sheet cannot be read (the file may be damaged: {why})"),
-            })?
-            .map_err(|e| InputError::Io {
-                path: display.clone(),
-                message: format!("sheet cannot be read: {e}"),
-            })?;
-        sheet_from_range(&range, &display).map(Some)
+        let range = match guarded(|| book.worksheet_range(name)) {
+            Ok(Ok(r)) => r,
+            Ok(Err(e)) => {
+                report.push(fail(e.to_string()));
+                return None;
+            }
+            Err(why) => {
+                report.push(fail(format!("the file may be damaged: {why}")));
+                return None;
+            }
+        };
+        // formulas: a formula cell without a computed value has no value
+        let formulas = guarded(|| book.worksheet_formula(name))
+            .ok()
+            .and_then(Result::ok);
+        let merges = match book {
+            calamine::Sheets::Xlsx(x) => guarded(|| x.merge_cells_by_sheet_name(name))
+                .ok()
+                .and_then(Result::ok),
+            calamine::Sheets::Xls(x) => x.merge_cells_by_sheet_name(name).ok(),
+            _ => None,
+        };
+        if merges.is_none() {
+            warn(
+                report,
+                "merged-cells-unknown",
+                source.clone(),
+                "merged cells cannot be seen in this kind of file: if any are merged, only their \
+                 first row holds the value; save the workbook as .xlsx to be sure"
+                    .into(),
+            );
+        }
+        let grid = grid_of(range, formulas, merges.unwrap_or_default(), source);
+        table_from_grid(grid, report)
     }
 }
+
+/// The cells of a sheet, absolute rows and columns from the first used one.
+fn grid_of(
+    range: calamine::Range<Data>,
+    formulas: Option<calamine::Range<String>>,
+    merges: Vec<calamine::Dimensions>,
+    source: Position,
+) -> Grid {
+    let mut lo = (u32::MAX, u32::MAX);
+    let mut hi = (0u32, 0u32);
+    let mut widen = |s: Option<(u32, u32)>, e: Option<(u32, u32)>| {
+        if let (Some(s), Some(e)) = (s, e) {
+            lo = (lo.0.min(s.0), lo.1.min(s.1));
+            hi = (hi.0.max(e.0), hi.1.max(e.1));
+        }
+    };
+    widen(range.start(), range.end());
+    if let Some(f) = &formulas {
+        widen(f.start(), f.end());
+    }
+    for m in &merges {
+        widen(Some(m.start), Some(m.end));
+    }
+    let mut rows = Vec::new();
+    if lo.0 <= hi.0 {
+        for r in lo.0..=hi.0 {
+            let mut cells = Vec::with_capacity((hi.1 - lo.1 + 1) as usize);
+            for c in lo.1..=hi.1 {
+                let value = range.get_value((r, c)).unwrap_or(&Data::Empty);
+                let formula = formulas
+                    .as_ref()
+                    .and_then(|f| f.get_value((r, c)))
+                    .filter(|f| !f.is_empty());
+                let cell = match (value, formula) {
+                    (Data::Empty, Some(f)) => GridCell {
+                        problem: Some(format!("{NO_VALUE} ={f}")),
+                        ..Default::default()
+                    },
+                    _ => match cell_text(value) {
+                        Ok(text) => GridCell {
+                            text,
+                            ..Default::default()
+                        },
+                        Err(p) => GridCell {
+                            problem: Some(p),
+                            ..Default::default()
+                        },
+                    },
+                };
+                cells.push(cell);
+            }
+            rows.push(GridRow {
+                line: r as usize + 1,
+                cells,
+            });
+        }
+    }
+    let merges = merges
+        .iter()
+        .filter(|m| m.start != m.end)
+        .map(|m| Merge {
+            top: m.start.0 as usize + 1,
+            bottom: m.end.0 as usize + 1,
+            left: m.start.1,
+            right: m.end.1,
+        })
+        .collect();
+    Grid {
+        source,
+        col0: if lo.1 == u32::MAX { 0 } else { lo.1 },
+        rows,
+        merges,
+    }
+}
+
+/// How a formula cell without a computed value is named (its formula follows).
+const NO_VALUE: &str = "the value is unknown: a formula whose result was never computed:";
 
 fn cell_text(d: &Data) -> Result<String, String> {
     Ok(match d {
@@ -283,389 +765,18 @@ fn cell_text(d: &Data) -> Result<String, String> {
     })
 }
 
-/// Builds a sheet from a calamine range (lines are spreadsheet row numbers).
-/// Error cells (`#N/A`, `#REF!`, …) and date cells are reported by row and column.
+/// Builds a sheet from a calamine range alone (no formulas, no merged
+/// cells), lines being spreadsheet row numbers. Problems go to `report`.
 pub fn sheet_from_range(
-    range: &calamine::Range<Data>,
+    range: calamine::Range<Data>,
     display: &str,
-) -> Result<Sheet, InputErrors> {
-    let source = Position::file(display);
-    let (row0, _) = range.start().unwrap_or((0, 0));
-    let mut errors = InputErrors::default();
-    let mut headers: Option<(Vec<String>, usize)> = None;
-    let mut rows = Vec::new();
-    for (i, r) in range.rows().enumerate() {
-        let line = row0 as usize + i + 1;
-        let mut cells: Vec<String> = Vec::with_capacity(r.len());
-        for (j, d) in r.iter().enumerate() {
-            match cell_text(d) {
-                Ok(s) => cells.push(s),
-                Err(msg) => {
-                    let column = match &headers {
-                        Some((h, _)) if h.get(j).is_some_and(|n| !n.is_empty()) => {
-                            format!("\"{}\"", h[j])
-                        }
-                        _ => format!("#{}", j + 1),
-                    };
-                    let pos = match &headers {
-                        Some(_) => source.at_row(rows.len() + 1, line),
-                        None => source.at_line(line),
-                    };
-                    errors.at(pos.col(column), msg);
-                    cells.push(String::new());
-                }
-            }
-        }
-        if cells.iter().all(|c| c.is_empty()) {
-            continue;
-        }
-        match &headers {
-            None => headers = Some((cells, line)),
-            Some((h, _)) => {
-                cells.resize(cells.len().max(h.len()), String::new());
-                rows.push(SheetRow {
-                    row: rows.len() + 1,
-                    line,
-                    cells,
-                });
-            }
-        }
-    }
-    let (headers, header_line) = headers.unwrap_or_default();
-    errors.into_result(Sheet {
-        source,
-        headers,
-        header_line,
-        rows,
-    })
+    report: &mut InputErrors,
+) -> Option<Sheet> {
+    let grid = grid_of(range, None, Vec::new(), Position::sheet(display));
+    table_from_grid(grid, report)
 }
 
-/// A column a table may have.
-#[derive(Debug, Clone)]
-pub struct Column {
-    /// English name, also the key used in code.
-    pub key: String,
-    /// Chinese aliases.
-    pub aliases: Vec<String>,
-    /// Must the header have it?
-    pub required: bool,
-}
-
-impl Column {
-    /// A column with one Chinese alias.
-    pub fn new(key: &str, alias: &str, required: bool) -> Column {
-        Column {
-            key: key.to_string(),
-            aliases: vec![alias.to_string()],
-            required,
-        }
-    }
-
-    fn matches(&self, header: &str) -> bool {
-        header.eq_ignore_ascii_case(&self.key) || self.aliases.iter().any(|a| a == header)
-    }
-}
-
-/// The resolved header of a sheet: schema column → sheet column.
-#[derive(Debug, Clone)]
-pub struct Header {
-    index: Vec<Option<usize>>,
-    names: Vec<String>,
-    source: Position,
-    header_line: usize,
-}
-
-impl Header {
-    /// Matches the sheet's headers against the schema: unknown and duplicate
-    /// columns and missing required ones are errors.
-    pub fn resolve(sheet: &Sheet, schema: &[Column]) -> Result<Header, InputErrors> {
-        let mut errors = InputErrors::default();
-        if sheet.headers.is_empty() {
-            errors.at(sheet.source.clone(), "empty: a header row is needed");
-            return Err(errors);
-        }
-        let mut index = vec![None; schema.len()];
-        let at = sheet.source.at_line(sheet.header_line);
-        for (j, h) in sheet.headers.iter().enumerate() {
-            if h.is_empty() {
-                // a column with neither name nor data (a trailing comma, say) is nothing
-                if sheet
-                    .rows
-                    .iter()
-                    .all(|r| r.cells.get(j).is_none_or(|c| c.is_empty()))
-                {
-                    continue;
-                }
-                errors.at(
-                    at.col(format!("#{}", j + 1)),
-                    "a column without a name in the header",
-                );
-                continue;
-            }
-            match schema.iter().position(|c| c.matches(h)) {
-                Some(k) if index[k].is_some() => errors.at(
-                    at.col(format!("\"{h}\"")),
-                    format!("column {} appears twice", schema[k].key),
-                ),
-                Some(k) => index[k] = Some(j),
-                None => {
-                    let known: Vec<String> = schema
-                        .iter()
-                        .map(|c| format!("{} ({})", c.key, c.aliases.join("/")))
-                        .collect();
-                    errors.at(
-                        at.col(format!("\"{h}\"")),
-                        format!(
-                            "unknown column; this table's columns are: {}",
-                            known.join(", ")
-                        ),
-                    )
-                }
-            }
-        }
-        for (k, c) in schema.iter().enumerate() {
-            if c.required && index[k].is_none() {
-                errors.at(
-                    at.clone(),
-                    format!(
-                        "missing column {} ({})",
-                        c.key,
-                        c.aliases.first().map(String::as_str).unwrap_or("")
-                    ),
-                );
-            }
-        }
-        let names = schema
-            .iter()
-            .enumerate()
-            .map(|(k, c)| match index[k] {
-                Some(j) if !sheet.headers[j].eq_ignore_ascii_case(&c.key) => {
-                    format!("\"{}\" ({})", sheet.headers[j], c.key)
-                }
-                _ => format!("\"{}\"", c.key),
-            })
-            .collect();
-        errors.into_result(Header {
-            index,
-            names,
-            source: sheet.source.clone(),
-            header_line: sheet.header_line,
-        })
-    }
-
-    /// Is the schema column present?
-    pub fn has(&self, k: usize) -> bool {
-        self.index[k].is_some()
-    }
-
-    /// The cell of schema column `k` in a row ("" when the column is absent).
-    pub fn get<'r>(&self, row: &'r SheetRow, k: usize) -> &'r str {
-        self.index[k]
-            .and_then(|j| row.cells.get(j))
-            .map(String::as_str)
-            .unwrap_or("")
-    }
-
-    /// The position of schema column `k` in a row.
-    pub fn pos(&self, row: &SheetRow, k: usize) -> Position {
-        self.source
-            .at_row(row.row, row.line)
-            .col(self.names[k].clone())
-    }
-
-    /// The position of a row.
-    pub fn row_pos(&self, row: &SheetRow) -> Position {
-        self.source.at_row(row.row, row.line)
-    }
-
-    /// The header line's position.
-    pub fn header_pos(&self) -> Position {
-        self.source.at_line(self.header_line)
-    }
-}
-
-/// Reads typed values from cells, recording errors with positions.
-pub struct Cells<'a> {
-    /// Where the errors go.
-    pub errors: &'a mut InputErrors,
-}
-
-impl Cells<'_> {
-    /// A non-empty text.
-    pub fn text(&mut self, pos: Position, s: &str) -> Option<String> {
-        if s.is_empty() {
-            self.errors.at(pos, "empty; a value is needed");
-            return None;
-        }
-        Some(s.to_string())
-    }
-
-    /// A yes/no value; blank gives `default` (or an error when `None`).
-    pub fn yes_no(&mut self, pos: Position, s: &str, default: Option<bool>) -> Option<bool> {
-        match parse_yes_no(s) {
-            Some(b) => Some(b),
-            None if s.is_empty() => {
-                if default.is_none() {
-                    self.errors.at(pos, "empty; yes/no (是/否) is needed");
-                }
-                default
-            }
-            None => {
-                self.errors
-                    .at(pos, format!("\"{s}\" is not yes/no (是/否)"));
-                None
-            }
-        }
-    }
-
-    /// An integer within bounds; blank is an error when `required`.
-    pub fn int(
-        &mut self,
-        pos: Position,
-        s: &str,
-        lo: i64,
-        hi: i64,
-        required: bool,
-    ) -> Option<Option<i64>> {
-        if s.is_empty() {
-            if required {
-                self.errors.at(pos, "empty; a number is needed");
-                return None;
-            }
-            return Some(None);
-        }
-        match parse_int(s) {
-            Some(v) if (lo..=hi).contains(&v) => Some(Some(v)),
-            Some(v) => {
-                self.errors
-                    .at(pos, format!("{v} is out of range {lo}..{hi}"));
-                None
-            }
-            None if looks_like_a_date(s) => {
-                self.errors.at(
-                    pos,
-                    format!(
-                        "\"{s}\" is a date; a year or a number is written plainly, such as 2021"
-                    ),
-                );
-                None
-            }
-            None => {
-                self.errors
-                    .at(pos, format!("\"{s}\" is not a whole number"));
-                None
-            }
-        }
-    }
-}
-
-/// Optional text: `""` is `None`.
-pub fn opt_text(s: &str) -> Option<String> {
-    (!s.is_empty()).then(|| s.to_string())
-}
-
-/// `2021-05-01` or `2021/5/1`: a date written where a number belongs.
-fn looks_like_a_date(s: &str) -> bool {
-    let parts: Vec<&str> = s.split(['-', '/', ' ']).collect();
-    parts.len() >= 3
-        && parts[..3]
-            .iter()
-            .all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit()))
-}
-
-/// `yes/no`, `y/n`, `true/false`, `1/0`, `是/否`, `√/×`.
-pub fn parse_yes_no(s: &str) -> Option<bool> {
-    match s.trim().to_ascii_lowercase().as_str() {
-        "yes" | "y" | "true" | "1" | "是" | "√" | "✓" => Some(true),
-        "no" | "n" | "false" | "0" | "否" | "×" | "✗" => Some(false),
-        _ => None,
-    }
-}
-
-/// A whole number, also written as `2018.0` by spreadsheets.
-pub fn parse_int(s: &str) -> Option<i64> {
-    let s = s.trim();
-    if let Ok(v) = s.parse::<i64>() {
-        return Some(v);
-    }
-    let f: f64 = s.parse().ok()?;
-    (f.fract() == 0.0 && f.abs() < 1e15).then_some(f as i64)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn bom_blank_rows_and_lines() {
-        let text = "\u{feff}id, name\n\nA,甲\n,\nB,乙\n";
-        let s = read_csv_bytes(text.as_bytes(), "t.csv").unwrap();
-        assert_eq!(s.headers, vec!["id", "name"]);
-        assert_eq!(s.rows.len(), 2);
-        assert_eq!(s.rows[1].line, 5);
-        assert_eq!(s.rows[1].row, 2);
-        assert_eq!(s.rows[1].cells, vec!["B", "乙"]);
-    }
-
-    #[test]
-    fn crlf_and_cr_line_ends_count_lines() {
-        for text in ["id,name\r\nA,x\r\n\r\nB,y\r\n", "id,name\rA,x\r\rB,y\r"] {
-            let s = read_csv_bytes(text.as_bytes(), "t.csv").unwrap();
-            assert_eq!(s.header_line, 1);
-            assert_eq!((s.rows[0].line, s.rows[1].line), (2, 4), "{text:?}");
-        }
-        // a line break inside a quoted cell still counts
-        let s = read_csv_bytes(b"id,name\r\n\"A\r\nB\",x\r\nC,y\r\n", "t.csv").unwrap();
-        assert_eq!(s.rows[0].cells[0], "A\nB");
-        assert_eq!(s.rows[1].line, 4);
-    }
-
-    #[test]
-    fn gbk_text_is_named() {
-        let bytes = b"id,name\nA,\xd5\xc5\xc8\xfd\n";
-        let e = read_csv_bytes(bytes, "people.csv").unwrap_err();
-        let msg = e.to_string();
-        assert!(msg.contains("people.csv: line 2"), "{msg}");
-        assert!(msg.contains("UTF-8"), "{msg}");
-    }
-
-    #[test]
-    fn too_many_cells() {
-        let e = read_csv_bytes(b"a,b\n1,2,3\n", "x.csv").unwrap_err();
-        assert!(e.to_string().contains("row 1 (line 2)"));
-    }
-
-    #[test]
-    fn headers_resolve_by_alias_and_flag_unknown() {
-        let s = read_csv_bytes("编号,名字\n1,2\n".as_bytes(), "u.csv").unwrap();
-        let schema = [
-            Column::new("id", "编号", true),
-            Column::new("name", "名称", true),
-        ];
-        let e = Header::resolve(&s, &schema).unwrap_err().to_string();
-        assert!(e.contains("column \"名字\": unknown column"), "{e}");
-        assert!(e.contains("missing column name (名称)"), "{e}");
-    }
-
-    #[test]
-    fn a_nameless_empty_column_is_ignored_but_one_with_data_is_not() {
-        let s = read_csv_bytes(b"id,name,\nA,x,\n", "t.csv").unwrap();
-        let schema = [
-            Column::new("id", "编号", true),
-            Column::new("name", "名称", true),
-        ];
-        assert!(Header::resolve(&s, &schema).is_ok());
-        let s = read_csv_bytes(b"id,name,\nA,x,9\n", "t.csv").unwrap();
-        let e = Header::resolve(&s, &schema).unwrap_err().to_string();
-        assert!(e.contains("column #3: a column without a name"), "{e}");
-    }
-
-    #[test]
-    fn yes_no_and_ints() {
-        assert_eq!(parse_yes_no("是"), Some(true));
-        assert_eq!(parse_yes_no("No"), Some(false));
-        assert_eq!(parse_yes_no("maybe"), None);
-        assert_eq!(parse_int("2018.0"), Some(2018));
-        assert_eq!(parse_int("2018.5"), None);
-    }
+/// Full-width digits and signs of a number cell as ASCII (`１９８３` → `1983`).
+pub fn number_text(s: &str) -> std::borrow::Cow<'_, str> {
+    fold_width(s)
 }

@@ -73,20 +73,11 @@ fn put_rows(
     rows: &[Vec<String>],
     bold: &Format,
 ) -> Result<(), rust_xlsxwriter::XlsxError> {
-    let sheet = Sheet {
-        source: crate::error::Position::file(name),
-        headers: header.iter().map(|s| s.to_string()).collect(),
-        header_line: 1,
-        rows: rows
-            .iter()
-            .enumerate()
-            .map(|(i, r)| super::sheet::SheetRow {
-                row: i + 1,
-                line: i + 2,
-                cells: r.clone(),
-            })
-            .collect(),
-    };
+    let sheet = Sheet::from_rows(
+        crate::error::Position::file(name),
+        header.iter().map(|s| s.to_string()).collect(),
+        rows.to_vec(),
+    );
     put_sheet(book, name, &sheet, bold)
 }
 

@@ -346,6 +346,15 @@ pub struct Case {
     pub excluded: Vec<bool>,
     /// Display names of the source files, by kind (`people`, `units`, `posts`, `relations`, `round`).
     pub sources: HashMap<&'static str, String>,
+    /// Per region: its name from the case's `regions` table ("" when it
+    /// has none), indexed by [`RegionId`].
+    pub region_names: Vec<String>,
+    /// The files read (name as found, path), in table order: what the
+    /// input digest covers.
+    pub input_files: Vec<(String, std::path::PathBuf)>,
+    /// What the reader noticed and said (a sheet not read, a 籍贯 that
+    /// matches no region, …); see [`crate::error::InputWarning`].
+    pub warnings: Vec<crate::error::InputWarning>,
     unit_index: HashMap<String, UnitId>,
     person_index: HashMap<String, PersonId>,
     group_index: HashMap<String, GroupId>,
@@ -392,7 +401,10 @@ impl Case {
         Case {
             units,
             people,
+            region_names: vec![String::new(); regions.len()],
             regions,
+            input_files: Vec::new(),
+            warnings: Vec::new(),
             posts,
             kin,
             relatives,
@@ -446,6 +458,14 @@ impl Case {
     /// The region code.
     pub fn region(&self, r: RegionId) -> &str {
         &self.regions[r.ix()]
+    }
+
+    /// The region's name from the `regions` table, else its code.
+    pub fn region_name(&self, r: RegionId) -> &str {
+        match self.region_names.get(r.ix()) {
+            Some(n) if !n.is_empty() => n,
+            _ => self.region(r),
+        }
     }
 
     /// All group ids.

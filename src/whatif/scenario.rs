@@ -8,7 +8,7 @@
 use crate::error::{InputError, InputErrors, Position};
 use crate::io::case::{build_case, known_area, CaseSheets};
 use crate::io::round::{check_policy, line_of, toml_error, At, GroupSpec, GroupToml, PolicyToml};
-use crate::io::sheet::read_csv;
+use crate::io::sheet::read_csv_into;
 use crate::model::{Case, PersonId};
 use serde::Deserialize;
 use std::collections::{BTreeMap, HashSet};
@@ -396,10 +396,13 @@ pub fn variant_case(
         .extend(v.requirements.iter().cloned());
     sheets.round.groups.extend(v.add_groups.iter().cloned());
     if let Some((path, written, pos)) = &v.add_people {
-        match read_csv(path, written) {
-            Ok(sheet) => sheets.extra_people.push(sheet),
-            Err(errs) => {
-                for e in errs.errors {
+        let mut report = InputErrors::default();
+        let sheet = read_csv_into(path, written, &mut report);
+        sheets.report.warnings.append(&mut report.warnings);
+        match sheet {
+            Some(sheet) if report.is_empty() => sheets.extra_people.push(sheet),
+            _ => {
+                for e in report.errors {
                     match e {
                         // a file that cannot be read: say where it is asked for
                         InputError::Io { message, .. } => errors.at(

@@ -1,0 +1,517 @@
+//! Finding the tables of a case: the files of a case directory or the sheets
+//! of a workbook, matched by name ([`super::tables`]) or, when the name is
+//! none of a table's names, by their columns. Nothing is left out without a
+//! word: a file or sheet that is not read is named (a warning that may hide a
+//! rule unless it holds notes or a plan), a hidden sheet that is read is
+//! named, and two files or sheets that could be the same table are an error
+//! naming both.
+
+use super::round::{parse_round_toml, round_from_sheets, RoundSpec};
+use super::sheet::{read_csv_into, Column, Sheet, Workbook};
+use super::tables::{is_notes_name, table_named, Table};
+use super::text::decode;
+use crate::error::{InputError, InputErrors, InputWarning, Position};
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+/// The tables of a case before they are resolved.
+#[derive(Debug, Clone)]
+pub struct CaseSheets {
+    /// `units`.
+    pub units: Sheet,
+    /// `people`.
+    pub people: Sheet,
+    /// `posts`, optional.
+    pub posts: Option<Sheet>,
+    /// `relations`, optional.
+    pub relations: Option<Sheet>,
+    /// `regions`, optional: region codes with names and aliases.
+    pub regions: Option<Sheet>,
+    /// The round.
+    pub round: RoundSpec,
+    /// More people, read after `people` with the same columns (what-if
+    /// variants: `add_people`); empty when loading a case.
+    pub extra_people: Vec<Sheet>,
+    /// The files read, in table order (for the input digest): the name as
+    /// found, and the path.
+    pub files: Vec<(String, PathBuf)>,
+    /// Problems found in single cells (the case is built anyway, so that
+    /// every problem is found in one pass) and what was noticed.
+    pub report: InputErrors,
+}
+
+/// What a file or sheet whose name is no table's name holds, by its header.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Content {
+    Table(Table),
+    Plan,
+    Other,
+}
+
+/// The table whose required columns the header holds (the one with the
+/// most of them), or a plan.
+fn content_of(sheet: &Sheet) -> Content {
+    let has_all = |cols: &[Column]| {
+        cols.iter().all(|c| {
+            sheet
+                .headers
+                .iter()
+                .chain(sheet.header_alts.iter().flatten())
+                .any(|h| c.matches(h))
+        })
+    };
+    let plan = [
+        Column::new("group", "组别", true),
+        Column::new("role", "角色", true),
+        Column::with("person_id", &["人员编号", "编号"], true),
+    ];
+    if has_all(&plan) {
+        return Content::Plan;
+    }
+    Table::ALL
+        .into_iter()
+        .filter(|t| has_all(&t.required_columns()))
+        .max_by_key(|t| (t.required_columns().len(), std::cmp::Reverse(*t)))
+        .map_or(Content::Other, Content::Table)
+}
+
+fn not_read(report: &mut InputErrors, what: String, hides_rule: bool, why: impl Into<String>) {
+    report.warnings.push(InputWarning {
+        code: if hides_rule {
+            "not-read"
+        } else {
+            "not-read-notes"
+        },
+        pos: Position::file(what),
+        message: format!("not read: {}", why.into()),
+        hides_rule,
+    });
+}
+
+/// A found table: where it is, what it is, how it was recognised.
+struct Found {
+    display: String,
+    hidden: bool,
+    by_columns: bool,
+    sheet: Option<Sheet>,
+    path: Option<PathBuf>,
+}
+
+/// Per table, the files or sheets that could be it: more than one is an
+/// error naming all; one read by its columns (its name being none of the
+/// table's) is named in a warning, and so is a hidden sheet.
+fn pick(found: BTreeMap<Table, Vec<Found>>, report: &mut InputErrors) -> BTreeMap<Table, Found> {
+    let mut out = BTreeMap::new();
+    for (t, mut list) in found {
+        if list.len() > 1 {
+            let names: Vec<String> = list
+                .iter()
+                .map(|f| {
+                    let mut s = format!("\"{}\"", f.display);
+                    if f.hidden {
+                        s.push_str(" (hidden)");
+                    }
+                    if f.by_columns {
+                        s.push_str(" (by its columns)");
+                    }
+                    s
+                })
+                .collect();
+            report.push(InputError::Io {
+                path: list[0].display.clone(),
+                message: format!(
+                    "{} could each be the {} table ({}): keep one, or rename or delete the others",
+                    names.join(" and "),
+                    t.key(),
+                    t.label()
+                ),
+            });
+            continue;
+        }
+        let f = list.pop().expect("one");
+        if f.hidden {
+            report.warnings.push(InputWarning {
+                code: "hidden-sheet-read",
+                pos: Position::sheet(f.display.clone()),
+                message: format!(
+                    "this sheet is hidden in Excel/WPS; it was read as the {} table ({})",
+                    t.key(),
+                    t.label()
+                ),
+                hides_rule: false,
+            });
+        }
+        if f.by_columns {
+            report.warnings.push(InputWarning {
+                code: "read-by-columns",
+                pos: Position::file(f.display.clone()),
+                message: format!(
+                    "read as the {} table ({}): its name is not one of that table's names, but \
+                     its columns are that table's",
+                    t.key(),
+                    t.label()
+                ),
+                hides_rule: false,
+            });
+        }
+        out.insert(t, f);
+    }
+    out
+}
+
+/// Reads the raw tables of a case: a directory of CSV files and
+/// `round.toml`, or one workbook.
+pub fn read_case_sheets(path: &Path) -> Result<CaseSheets, InputErrors> {
+    if path.is_dir() {
+        read_directory(path)
+    } else if path.is_file() {
+        read_workbook(path)
+    } else {
+        Err(InputError::Io {
+            path: path.display().to_string(),
+            message: "no such directory or workbook".into(),
+        }
+        .into())
+    }
+}
+
+const TABLE_EXTS: [&str; 3] = ["csv", "tsv", "txt"];
+const BOOK_EXTS: [&str; 6] = ["xlsx", "xlsm", "xls", "xlsb", "ods", "et"];
+
+fn read_directory(dir: &Path) -> Result<CaseSheets, InputErrors> {
+    let display = dir.display().to_string();
+    let mut report = InputErrors::default();
+    let mut entries: Vec<(String, PathBuf)> = match std::fs::read_dir(dir) {
+        Ok(rd) => rd
+            .filter_map(Result::ok)
+            .map(|e| (e.file_name().to_string_lossy().into_owned(), e.path()))
+            .collect(),
+        Err(e) => {
+            return Err(InputError::Io {
+                path: display,
+                message: e.to_string(),
+            }
+            .into())
+        }
+    };
+    entries.sort();
+    let mut found: BTreeMap<Table, Vec<Found>> = BTreeMap::new();
+    let mut rounds: Vec<(String, PathBuf)> = Vec::new();
+    for (name, p) in entries {
+        if p.is_dir() {
+            not_read(
+                &mut report,
+                format!("{name}/"),
+                false,
+                "a folder inside the case",
+            );
+            continue;
+        }
+        let (stem, ext) = match name.rsplit_once('.') {
+            Some((s, e)) => (s.to_string(), e.to_ascii_lowercase()),
+            None => (name.clone(), String::new()),
+        };
+        if ext == "toml" {
+            if table_named(&stem) == Some(Table::Round) {
+                rounds.push((name, p));
+            } else {
+                not_read(
+                    &mut report,
+                    name,
+                    true,
+                    "the round of a case directory is round.toml (or 轮次.toml)",
+                );
+            }
+            continue;
+        }
+        if BOOK_EXTS.contains(&ext.as_str()) {
+            not_read(
+                &mut report,
+                name,
+                !is_notes_name(&stem),
+                "a case directory is read from CSV files and round.toml; a workbook in it is \
+                 not part of the case (give the workbook itself as the case to read it)",
+            );
+            continue;
+        }
+        if !TABLE_EXTS.contains(&ext.as_str()) {
+            not_read(&mut report, name, false, "not a table (.csv) or round.toml");
+            continue;
+        }
+        match table_named(&stem) {
+            Some(t) if t.in_directory() => found.entry(t).or_default().push(Found {
+                display: name,
+                hidden: false,
+                by_columns: false,
+                sheet: None,
+                path: Some(p),
+            }),
+            named => {
+                // a name that is no table's: what its columns say
+                let mut quiet = InputErrors::default();
+                let sheet = read_csv_into(&p, &name, &mut quiet);
+                let content = sheet.as_ref().map_or(Content::Other, content_of);
+                match (named, content) {
+                    (None, Content::Table(t)) if t.in_directory() => {
+                        report.extend(quiet);
+                        found.entry(t).or_default().push(Found {
+                            display: name,
+                            hidden: false,
+                            by_columns: true,
+                            sheet,
+                            path: Some(p),
+                        })
+                    }
+                    (_, Content::Plan) => not_read(
+                        &mut report,
+                        name,
+                        false,
+                        "a plan (its columns are a plan's)",
+                    ),
+                    (Some(t), _) => not_read(
+                        &mut report,
+                        name,
+                        true,
+                        format!(
+                            "the {} table of a case directory is round.toml, not a CSV file",
+                            t.key()
+                        ),
+                    ),
+                    _ => not_read(
+                        &mut report,
+                        name,
+                        ext == "csv" && !is_notes_name(&stem),
+                        "its name is not one of a case's tables and its columns are none of \
+                         theirs (the README lists the names)",
+                    ),
+                }
+            }
+        }
+    }
+    match rounds.len() {
+        0 => {}
+        1 => {}
+        _ => {
+            let names: Vec<&str> = rounds.iter().map(|(n, _)| n.as_str()).collect();
+            report.push(InputError::Io {
+                path: display.clone(),
+                message: format!("{} could each be the round: keep one", names.join(" and ")),
+            });
+        }
+    }
+    let mut picked = pick(found, &mut report);
+    let mut missing = |t: Table, what: &str| {
+        report.push(InputError::Io {
+            path: format!("{display}/{}", what),
+            message: format!(
+                "missing: a case directory needs {what} (or {}.{})",
+                t.label(),
+                what.rsplit('.').next().unwrap_or("csv")
+            ),
+        });
+    };
+    if !picked.contains_key(&Table::Units) {
+        missing(Table::Units, "units.csv");
+    }
+    if !picked.contains_key(&Table::People) {
+        missing(Table::People, "people.csv");
+    }
+    if rounds.is_empty() {
+        missing(Table::Round, "round.toml");
+    }
+    if !report.errors.is_empty() {
+        return Err(report);
+    }
+    let mut files = Vec::new();
+    let mut take = |t: Table, report: &mut InputErrors| -> Option<Sheet> {
+        let f = picked.remove(&t)?;
+        let path = f.path.clone().expect("a file");
+        files.push((f.display.clone(), path.clone()));
+        match f.sheet {
+            Some(s) => Some(s),
+            None => read_csv_into(&path, &f.display, report),
+        }
+    };
+    let units = take(Table::Units, &mut report);
+    let people = take(Table::People, &mut report);
+    let posts = take(Table::Posts, &mut report);
+    let relations = take(Table::Relations, &mut report);
+    let regions = take(Table::Regions, &mut report);
+    let (name, p) = rounds.pop().expect("one round");
+    files.push((name.clone(), p.clone()));
+    let round = match std::fs::read(&p) {
+        Ok(bytes) => match decode(&bytes) {
+            Ok((text, enc)) => {
+                if enc != super::text::Encoding::Utf8 {
+                    report.warnings.push(InputWarning {
+                        code: "encoding",
+                        pos: Position::file(name.clone()),
+                        message: format!("the file is in {}; it was read as such", enc.label()),
+                        hides_rule: false,
+                    });
+                }
+                report.keep(parse_round_toml(&text, &name))
+            }
+            Err(line) => {
+                report.at(
+                    Position::file(name.clone()).at_line(line),
+                    "the text is neither UTF-8 nor GBK: save it as UTF-8",
+                );
+                None
+            }
+        },
+        Err(e) => {
+            report.push(InputError::Io {
+                path: name,
+                message: e.to_string(),
+            });
+            None
+        }
+    };
+    assemble(
+        units, people, posts, relations, regions, round, files, report,
+    )
+}
+
+#[allow(clippy::too_many_arguments)]
+fn assemble(
+    units: Option<Sheet>,
+    people: Option<Sheet>,
+    posts: Option<Sheet>,
+    relations: Option<Sheet>,
+    regions: Option<Sheet>,
+    round: Option<RoundSpec>,
+    files: Vec<(String, PathBuf)>,
+    report: InputErrors,
+) -> Result<CaseSheets, InputErrors> {
+    match (units, people, round) {
+        (Some(units), Some(people), Some(round)) => Ok(CaseSheets {
+            units,
+            people,
+            posts,
+            relations,
+            regions,
+            round,
+            extra_people: Vec::new(),
+            files,
+            report,
+        }),
+        _ => Err(report),
+    }
+}
+
+fn read_workbook(path: &Path) -> Result<CaseSheets, InputErrors> {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| path.display().to_string());
+    let mut book = Workbook::open(path, &name)?;
+    let mut report = InputErrors::default();
+    let mut found: BTreeMap<Table, Vec<Found>> = BTreeMap::new();
+    for info in book.sheets().to_vec() {
+        let display = book.sheet_display(&info.name);
+        if let Some(t) = table_named(&info.name) {
+            found.entry(t).or_default().push(Found {
+                display,
+                hidden: info.hidden,
+                by_columns: false,
+                sheet: None,
+                path: None,
+            });
+            continue;
+        }
+        let mut quiet = InputErrors::default();
+        let sheet = book.read(&info.name, &mut quiet);
+        let hidden = if info.hidden { " (a hidden sheet)" } else { "" };
+        match sheet.as_ref().map(content_of) {
+            None if quiet.errors.iter().all(|e| e.to_string().contains("empty")) => not_read(
+                &mut report,
+                display,
+                false,
+                format!("an empty sheet{hidden}"),
+            ),
+            Some(Content::Table(t)) => {
+                report.extend(quiet);
+                found.entry(t).or_default().push(Found {
+                    display,
+                    hidden: info.hidden,
+                    by_columns: true,
+                    sheet,
+                    path: None,
+                });
+            }
+            Some(Content::Plan) => not_read(
+                &mut report,
+                display,
+                false,
+                format!("a plan (its columns are a plan's){hidden}"),
+            ),
+            _ if is_notes_name(&info.name) => not_read(
+                &mut report,
+                display,
+                false,
+                format!("notes, not a table{hidden}"),
+            ),
+            _ => not_read(
+                &mut report,
+                display,
+                true,
+                format!(
+                    "its name is not one of a case's tables and its columns are none of theirs \
+                     (the README lists the names){hidden}"
+                ),
+            ),
+        }
+    }
+    let mut picked = pick(found, &mut report);
+    for t in [Table::Units, Table::People, Table::Round] {
+        if !picked.contains_key(&t) {
+            report.push(InputError::Io {
+                path: name.clone(),
+                message: format!(
+                    "no sheet named {} ({}); the sheets are: {}",
+                    t.key(),
+                    t.label(),
+                    book.sheet_names().join(", ")
+                ),
+            });
+            report.note(format!(
+                "a sheet of the {} table may be named {}",
+                t.key(),
+                t.names().join(", ")
+            ));
+        }
+    }
+    if !report.errors.is_empty() {
+        return Err(report);
+    }
+    let mut take = |t: Table, report: &mut InputErrors| -> Option<Sheet> {
+        let f = picked.remove(&t)?;
+        match f.sheet {
+            Some(s) => Some(s),
+            None => {
+                let sheet_name = f
+                    .display
+                    .strip_prefix(&format!("{name} ["))
+                    .and_then(|s| s.strip_suffix(']'))
+                    .unwrap_or(&f.display)
+                    .to_string();
+                book.read(&sheet_name, report)
+            }
+        }
+    };
+    let units = take(Table::Units, &mut report);
+    let people = take(Table::People, &mut report);
+    let posts = take(Table::Posts, &mut report);
+    let relations = take(Table::Relations, &mut report);
+    let regions = take(Table::Regions, &mut report);
+    let round_sheet = take(Table::Round, &mut report);
+    let policy = take(Table::Policy, &mut report);
+    let pins = take(Table::Pins, &mut report);
+    let round = round_sheet
+        .and_then(|r| report.keep(round_from_sheets(&r, policy.as_ref(), pins.as_ref())));
+    let files = vec![(name, path.to_path_buf())];
+    assemble(
+        units, people, posts, relations, regions, round, files, report,
+    )
+}

@@ -1,0 +1,231 @@
+//! The round as written ([`RoundSpec`]) resolved against the case's units
+//! and people: areas, requirements, groups and their targets, pins, exclude.
+
+use super::round::RoundSpec;
+use super::text::{as_written, fold_width};
+use crate::error::{InputErrors, Position};
+use crate::model::{Area, Group, GroupId, PersonId, Pin, Round, UnitId};
+use std::collections::{HashMap, HashSet};
+
+/// Known areas: canonical key and Chinese name.
+pub const KNOWN_AREAS: [(&str, &str); 7] = [
+    ("discipline", "纪检监察"),
+    ("organization", "组织人事"),
+    ("audit", "审计"),
+    ("finance", "财务"),
+    ("engineering", "工程"),
+    ("legal", "政法"),
+    ("petition", "信访"),
+];
+
+/// A known area by key (any case) or Chinese name: (key, name).
+pub fn known_area(name: &str) -> Option<(&'static str, &'static str)> {
+    KNOWN_AREAS
+        .iter()
+        .find(|(k, l)| name.eq_ignore_ascii_case(k) || name == *l)
+        .copied()
+}
+
+/// The areas used when the round declares none.
+pub const DEFAULT_AREAS: [&str; 4] = ["discipline", "organization", "audit", "finance"];
+
+/// Ids of rows that could not be read: references to them are not errors of
+/// their own (the row's error says what is wrong).
+#[derive(Default)]
+pub struct Broken {
+    /// Unit ids.
+    pub units: HashSet<String>,
+    /// Person ids.
+    pub people: HashSet<String>,
+}
+
+/// Resolves the area names of the round (aliases to keys), in order.
+pub fn resolve_areas(spec: &RoundSpec, errors: &mut InputErrors) -> Vec<Area> {
+    let mut areas: Vec<Area> = Vec::new();
+    let given: Vec<(String, Position)> = match &spec.areas {
+        Some(a) => a.clone(),
+        None => DEFAULT_AREAS
+            .iter()
+            .map(|a| (a.to_string(), spec.source.clone()))
+            .collect(),
+    };
+    for (name, pos) in given {
+        let name = name.trim();
+        let (key, label) = match known_area(name) {
+            Some((k, l)) => (k.to_string(), l.to_string()),
+            None => (name.to_string(), name.to_string()),
+        };
+        if key.is_empty() {
+            errors.at(pos, "an empty area name");
+            continue;
+        }
+        if areas.iter().any(|a| a.key == key) {
+            errors.at(pos, format!("area {key} is declared twice"));
+            continue;
+        }
+        areas.push(Area { key, label });
+    }
+    areas
+}
+
+/// Per area: the members with level ≥ 1 each group needs (1 for the four
+/// standard areas unless `[requirements]` says otherwise), and where that
+/// was written. Unknown areas are errors.
+pub fn requirements(
+    spec: &RoundSpec,
+    areas: &[Area],
+    errors: &mut InputErrors,
+) -> Vec<(u32, Option<Position>)> {
+    let mut out: Vec<(u32, Option<Position>)> = areas
+        .iter()
+        .map(|a| (u32::from(DEFAULT_AREAS.contains(&a.key.as_str())), None))
+        .collect();
+    for (name, v, pos) in &spec.requirements {
+        let key = known_area(name).map_or(name.as_str(), |(k, _)| k);
+        match areas.iter().position(|a| a.key == key) {
+            Some(i) => out[i] = (*v, Some(pos.clone())),
+            None => errors.at(
+                pos.clone(),
+                format!(
+                    "unknown area {name}; the round's areas are: {}",
+                    areas
+                        .iter()
+                        .map(|a| a.key.as_str())
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+            ),
+        }
+    }
+    out
+}
+
+/// The round with its references resolved: the groups' targets among the
+/// units, pins and exclude among the people.
+pub fn build_round(
+    spec: &RoundSpec,
+    areas: Vec<Area>,
+    requirements: Vec<u32>,
+    (units, people): (&HashMap<String, UnitId>, &HashMap<String, PersonId>),
+    broken: &Broken,
+    errors: &mut InputErrors,
+) -> Option<Round> {
+    let year = match spec.year {
+        Some(y) => y,
+        None => {
+            errors.at(
+                spec.year_hint.0.clone(),
+                format!(
+                    "the round has no year, which post look-back and ages need: {}",
+                    spec.year_hint.1
+                ),
+            );
+            return None;
+        }
+    };
+    let unit_of = |t: &str| units.get(fold_width(t).as_ref()).copied();
+    let person_of = |p: &str| people.get(fold_width(p).as_ref()).copied();
+    let mut groups: Vec<Group> = Vec::new();
+    let mut group_index: HashMap<String, GroupId> = HashMap::new();
+    let mut target_owner: HashMap<UnitId, String> = HashMap::new();
+    if spec.groups.is_empty() {
+        errors.at(spec.source.clone(), "the round has no groups ([[groups]])");
+    }
+    for g in &spec.groups {
+        let (id, pos) = &g.id;
+        if id.is_empty() {
+            errors.at(pos.clone(), "a group without an id");
+            continue;
+        }
+        if group_index.contains_key(id) {
+            errors.at(pos.clone(), format!("group {id} is declared twice"));
+            continue;
+        }
+        if g.targets.is_empty() {
+            errors.at(pos.clone(), format!("group {id} has no targets"));
+        }
+        let mut targets = Vec::new();
+        for (t, tpos) in &g.targets {
+            match unit_of(t) {
+                None if broken.units.contains(t) => {}
+                None => errors.at(
+                    tpos.clone(),
+                    format!("group {id}: unknown target unit {}", as_written(t)),
+                ),
+                Some(u) => {
+                    if let Some(other) = target_owner.get(&u) {
+                        errors.at(
+                            tpos.clone(),
+                            format!("target {t} is in group {other} and in group {id}: a unit is inspected by one group"),
+                        );
+                        continue;
+                    }
+                    target_owner.insert(u, id.clone());
+                    targets.push(u);
+                }
+            }
+        }
+        let size = g.size.unwrap_or(spec.policy.group_size);
+        if spec.policy.leaders_per_group > size.1 {
+            errors.at(
+                pos.clone(),
+                format!(
+                    "group {id}: {} leaders do not fit in at most {} members",
+                    spec.policy.leaders_per_group, size.1
+                ),
+            );
+        }
+        group_index.insert(id.clone(), GroupId(groups.len() as u32));
+        groups.push(Group {
+            id: id.clone(),
+            targets,
+            size,
+        });
+    }
+    let mut pins = Vec::new();
+    for p in &spec.pins {
+        let person = person_of(&p.person.0);
+        if person.is_none() && !broken.people.contains(&p.person.0) {
+            errors.at(
+                p.person.1.clone(),
+                format!("pin: unknown person {}", as_written(&p.person.0)),
+            );
+        }
+        let group = group_index.get(&p.group.0).copied();
+        if group.is_none() {
+            errors.at(
+                p.group.1.clone(),
+                format!("pin: unknown group {}", as_written(&p.group.0)),
+            );
+        }
+        if let (Some(person), Some(group)) = (person, group) {
+            pins.push(Pin {
+                person,
+                group,
+                role: p.role,
+            });
+        }
+    }
+    let mut exclude = Vec::new();
+    for (e, pos) in &spec.exclude {
+        match person_of(e) {
+            Some(p) => exclude.push(p),
+            None if broken.people.contains(e) => {}
+            None => errors.at(
+                pos.clone(),
+                format!("exclude: unknown person {}", as_written(e)),
+            ),
+        }
+    }
+    Some(Round {
+        name: spec.name.clone(),
+        year,
+        areas,
+        policy: spec.policy.clone(),
+        requirements,
+        weights: spec.weights.clone(),
+        groups,
+        pins,
+        exclude,
+    })
+}
