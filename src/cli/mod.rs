@@ -1,6 +1,18 @@
 //! The command line: clap structs, the commands, and exit codes
 //! (0 success, 1 invalid or infeasible, 2 bad input or usage).
 
+/// Writes to stdout; a closed pipe (`xuncha explain … | head`) ends the run
+/// quietly (exit 0), any other failure to write is an error (exit 2).
+macro_rules! out {
+    ($($t:tt)*) => { $crate::cli::write_stdout(format_args!($($t)*)) };
+}
+
+/// [`out!`] with a line end.
+macro_rules! outln {
+    () => { $crate::cli::write_stdout(format_args!("\n")) };
+    ($($t:tt)*) => { $crate::cli::write_stdout(format_args!("{}\n", format_args!($($t)*))) };
+}
+
 use crate::constraints::{blockers, Eligibility, Violation};
 use crate::error::InputErrors;
 use crate::explain;
@@ -206,6 +218,20 @@ pub enum Command {
     },
 }
 
+/// Writes to stdout: on a closed pipe the reader has what it wanted, so the
+/// run ends quietly with exit 0; on another failure, exit 2 with the reason.
+pub fn write_stdout(args: std::fmt::Arguments) {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    if let Err(e) = out.write_fmt(args).and_then(|_| out.flush()) {
+        if e.kind() == std::io::ErrorKind::BrokenPipe {
+            std::process::exit(0);
+        }
+        eprintln!("error: cannot write the output: {e}");
+        std::process::exit(2);
+    }
+}
+
 /// Runs the command line and gives the exit code.
 pub fn run<I, T>(args: I) -> ExitCode
 where
@@ -266,7 +292,7 @@ fn warning_json(w: &crate::error::InputWarning) -> serde_json::Value {
 }
 
 fn print_json(v: &serde_json::Value) {
-    println!(
+    outln!(
         "{}",
         serde_json::to_string_pretty(v).expect("JSON values serialize")
     );
@@ -291,7 +317,7 @@ pub fn execute(cli: Cli) -> anyhow::Result<u8> {
             match format {
                 Format::Text => {
                     print_warnings(&read.warnings);
-                    print!(
+                    out!(
                         "{}",
                         explain::violations_text(
                             &case,
@@ -331,7 +357,7 @@ pub fn execute(cli: Cli) -> anyhow::Result<u8> {
                 (Some(p), None, Some(t)) => {
                     let (p, t) = (find_person(&p)?, find_unit(&t)?);
                     match format {
-                        Format::Text => print!("{}", explain::person_target_text(&case, p, t)),
+                        Format::Text => out!("{}", explain::person_target_text(&case, p, t)),
                         Format::Json => {
                             let bs = crate::constraints::blockers_for_targets(&case, p, &[t]);
                             print_json(&json!({
@@ -348,7 +374,7 @@ pub fn execute(cli: Cli) -> anyhow::Result<u8> {
                 (Some(p), None, None) => {
                     let p = find_person(&p)?;
                     match format {
-                        Format::Text => print!("{}", explain::person_text(&case, &elig, p)),
+                        Format::Text => out!("{}", explain::person_text(&case, &elig, p)),
                         Format::Json => print_json(&person_json(&case, &elig, p)),
                     }
                     Ok(0)
@@ -367,7 +393,7 @@ pub fn execute(cli: Cli) -> anyhow::Result<u8> {
                         _ => unreachable!("guarded above"),
                     };
                     match format {
-                        Format::Text => print!("{}", explain::group_text(&case, &elig, gid)),
+                        Format::Text => out!("{}", explain::group_text(&case, &elig, gid)),
                         Format::Json => print_json(&group_json(&case, &elig, gid)),
                     }
                     Ok(0)
@@ -378,7 +404,7 @@ pub fn execute(cli: Cli) -> anyhow::Result<u8> {
                 (None, None, None) => {
                     let report = feasibility::analyse(&case, &elig);
                     match format {
-                        Format::Text => print!("{}", explain::feasibility_text(&case, &report)),
+                        Format::Text => out!("{}", explain::feasibility_text(&case, &report)),
                         Format::Json => print_json(&serde_json::to_value(&report)?),
                     }
                     Ok(if report.ok() { 0 } else { 1 })
@@ -727,15 +753,15 @@ fn run_plan(a: PlanArgs) -> anyhow::Result<u8> {
     let mut outcome = match result {
         Ok(o) => o,
         Err(NoPlan::Proven(report)) => {
-            print!("{}", explain::feasibility_text(&case, &report));
+            out!("{}", explain::feasibility_text(&case, &report));
             return Ok(1);
         }
         Err(NoPlan::NotFound(groups)) => {
-            print!("{}", explain::not_found_text(&case, &groups, false));
+            out!("{}", explain::not_found_text(&case, &groups, false));
             return Ok(1);
         }
         Err(NoPlan::ProvenByExact(groups)) => {
-            print!("{}", explain::not_found_text(&case, &groups, true));
+            out!("{}", explain::not_found_text(&case, &groups, true));
             return Ok(1);
         }
     };
@@ -754,7 +780,7 @@ fn run_plan(a: PlanArgs) -> anyhow::Result<u8> {
         outcome = run_exact(&case, &elig, &model, outcome, Some(limit))?;
     }
     if !a.quiet {
-        print!("{}", explain::plan_text(&case, &model, &outcome));
+        out!("{}", explain::plan_text(&case, &model, &outcome));
     }
     if let Some(out) = &a.out {
         let meta = crate::io::output::PlanMeta {
@@ -818,7 +844,7 @@ fn run_gen(
     crate::io::write_case::write_case_dir(&case, out)?;
     // read back as any case is, so that what was written is what a user loads
     let loaded = load(out)?;
-    println!(
+    outln!(
         "wrote {}: {} people ({} in the leader pool), {} units in {} regions, {} groups; {:.2} s",
         out.display(),
         loaded.people.len(),
@@ -830,7 +856,7 @@ fn run_gen(
     );
     if !infeasible {
         // feasible_case found a plan for it already
-        println!(
+        outln!(
             "feasible: a plan keeping every rule was found{}",
             if draws > 1 {
                 format!(" (draw {draws}: the earlier draws of this seed were not staffable)")
@@ -844,10 +870,10 @@ fn run_gen(
     let elig = Eligibility::build(&loaded);
     let report = crate::validate::feasibility::analyse(&loaded, &elig);
     if report.ok() {
-        println!("pre-solve report: every group can be staffed as far as it can tell");
+        outln!("pre-solve report: every group can be staffed as far as it can tell");
         Ok(0)
     } else {
-        print!("{}", explain::feasibility_text(&loaded, &report));
+        out!("{}", explain::feasibility_text(&loaded, &report));
         Ok(1)
     }
 }
@@ -917,7 +943,7 @@ fn run_whatif(a: WhatifArgs) -> anyhow::Result<u8> {
         let plan = given(&base)?;
         let cases = whatif::run_scenario(&sheets, &base, &scenario, plan.as_ref(), settings)?;
         match format {
-            Format::Text => print!("{}", report::scenario_text(&cases, settings)),
+            Format::Text => out!("{}", report::scenario_text(&cases, settings)),
             Format::Json => print_json(&report::scenario_json(&cases)),
         }
         if let (Some(o), Some(xlsx)) = (out, out_kind) {
@@ -936,7 +962,7 @@ fn run_whatif(a: WhatifArgs) -> anyhow::Result<u8> {
         let case = load(case_path)?;
         let c = whatif::capacity::capacity(&case, settings);
         match format {
-            Format::Text => print!(
+            Format::Text => out!(
                 "{}",
                 report::capacity_text(&case, &case_path.display().to_string(), &c, settings)
             ),
@@ -950,7 +976,7 @@ fn run_whatif(a: WhatifArgs) -> anyhow::Result<u8> {
             whatif::critical::critical(&case, plan.as_ref(), settings, Some(&progress))
         });
         match format {
-            Format::Text => print!(
+            Format::Text => out!(
                 "{}",
                 report::critical_text(&case, &case_path.display().to_string(), &c, settings, top)
             ),
@@ -989,7 +1015,7 @@ fn run_mdgp(
         ),
     );
     let (found, objective, moves) = crate::mdgp::solve(&inst, searches, seed, &budget, None);
-    println!("{objective:.3}");
+    outln!("{objective:.3}");
     eprintln!(
         "n {} · m {} · seed {seed} · {searches} searches · {moves} moves · {:.2} s",
         inst.n,

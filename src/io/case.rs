@@ -208,6 +208,7 @@ fn read_units(
     let mut parents: Vec<Option<(String, Position)>> = Vec::new();
     let mut invisible = Vec::new();
     let Some(h) = errors.keep(Header::resolve(sheet, &schema)) else {
+        index.broken.all_units = true;
         return units;
     };
     let mut c = Cells { errors };
@@ -279,7 +280,7 @@ fn read_units(
                     format!("unit {pid} names itself as its parent"),
                 ),
                 Some(&u) => units[i].parent = Some(u),
-                None if index.broken.units.contains(pid) => {}
+                None if index.broken.unit(pid) => {}
                 None => errors.at(pos.clone(), format!("unknown unit {}", as_written(pid))),
             }
         }
@@ -402,6 +403,15 @@ fn check_people_columns(
 /// Per 籍贯 as written: how it was read, and the lines of the people.
 type NativeSeen = BTreeMap<String, (Match, Vec<usize>)>;
 
+/// "1 person: line 5", "3 people: lines 5, 9, 12" (the lines given after).
+fn people_count(n: usize) -> String {
+    if n == 1 {
+        "1 person: line".into()
+    } else {
+        format!("{n} people: lines")
+    }
+}
+
 fn warn_natives(seen: NativeSeen, regions: &Regions, sheet: &Sheet, errors: &mut InputErrors) {
     let lines = |v: &[usize]| -> String {
         let mut s: Vec<String> = v.iter().take(6).map(|l| l.to_string()).collect();
@@ -416,15 +426,15 @@ fn warn_natives(seen: NativeSeen, regions: &Regions, sheet: &Sheet, errors: &mut
     for (text, (m, at)) in &seen {
         match m {
             Match::Contains(r) => contained.push(format!(
-                "{} → {} ({} people: lines {})",
+                "{} → {} ({} {})",
                 text,
                 regions.label(*r),
-                at.len(),
+                people_count(at.len()),
                 lines(at)
             )),
             Match::None => {
                 let n = regions.near(text);
-                let item = format!("{} ({} people: lines {})", shown(text), at.len(), lines(at));
+                let item = format!("{} ({} {})", shown(text), people_count(at.len()), lines(at));
                 if n.is_empty() {
                     unknown.push(item);
                 } else {
@@ -523,6 +533,7 @@ fn read_people(
     let sheets: Vec<&Sheet> = std::iter::once(&s.people).chain(&s.extra_people).collect();
     for (si, sheet) in sheets.iter().enumerate() {
         let Some(h) = errors.keep(Header::resolve(sheet, &schema)) else {
+            index.broken.all_people = true;
             continue;
         };
         if si == 0 {
@@ -626,10 +637,10 @@ fn read_person(
         );
     }
     let unit = c.text(h.pos(r, 5), h.get(r, 5)).and_then(|u| {
-        let u = id_text(&u, &h.pos(r, 5), invisible);
-        match index.units.get(&u) {
-            Some(&u) => Some(u),
-            None if index.broken.units.contains(&u) => None,
+        let id = id_text(&u, &h.pos(r, 5), invisible);
+        match index.units.get(&id) {
+            Some(&id) => Some(id),
+            None if index.broken.unit(&id) => None,
             None => {
                 c.errors
                     .at(h.pos(r, 5), format!("unknown unit {}", as_written(&u)));
@@ -719,7 +730,7 @@ fn read_posts(sheet: &Sheet, index: &Index, errors: &mut InputErrors) -> Vec<Pos
             &h,
             r,
             0,
-            (&index.people, &index.broken.people),
+            (&index.people, &index.broken, false),
             "person",
         );
         let unit = lookup(
@@ -727,7 +738,7 @@ fn read_posts(sheet: &Sheet, index: &Index, errors: &mut InputErrors) -> Vec<Pos
             &h,
             r,
             1,
-            (&index.units, &index.broken.units),
+            (&index.units, &index.broken, true),
             "unit",
         );
         let from = c.int(h.pos(r, 2), h.get(r, 2), 1900, 2200, false);
@@ -772,8 +783,8 @@ fn read_relations(sheet: &Sheet, index: &Index, errors: &mut InputErrors) -> Fac
     let (kin, relatives, conflicts, ties) =
         (&mut facts.0, &mut facts.1, &mut facts.2, &mut facts.3);
     let mut c = Cells { errors };
-    let people = (&index.people, &index.broken.people);
-    let units = (&index.units, &index.broken.units);
+    let people = (&index.people, &index.broken, false);
+    let units = (&index.units, &index.broken, true);
     let mut kin_seen: HashSet<(PersonId, PersonId)> = HashSet::new();
     for r in &sheet.rows {
         let note = h.get(r, 3).to_string();
@@ -853,7 +864,7 @@ fn lookup<T: Copy>(
     h: &Header,
     r: &SheetRow,
     k: usize,
-    (index, broken): (&HashMap<String, T>, &HashSet<String>),
+    (index, broken, is_unit): (&HashMap<String, T>, &Broken, bool),
     what: &str,
 ) -> Option<T> {
     let text = c.text(h.pos(r, k), h.get(r, k))?;
@@ -864,7 +875,7 @@ fn lookup<T: Copy>(
         .collect();
     match index.get(&key) {
         Some(&v) => Some(v),
-        None if broken.contains(&key) => None,
+        None if (is_unit && broken.unit(&key)) || (!is_unit && broken.person(&key)) => None,
         None => {
             c.errors
                 .at(h.pos(r, k), format!("unknown {what} {}", as_written(&text)));

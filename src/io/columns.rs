@@ -55,9 +55,13 @@ pub fn near_names(header: &str, schema: &[Column]) -> Vec<String> {
     let limit = if n <= 4 { 1 } else { 2 };
     let mut out = Vec::new();
     for c in schema {
-        for name in std::iter::once(&c.key).chain(&c.aliases) {
-            let d = strsim::levenshtein(&h, &name_key(name));
-            if d <= limit && !out.contains(name) {
+        // one name per column: the closest
+        let best = std::iter::once(&c.key)
+            .chain(&c.aliases)
+            .map(|name| (strsim::levenshtein(&h, &name_key(name)), name))
+            .min_by_key(|(d, _)| *d);
+        if let Some((d, name)) = best {
+            if d <= limit {
                 out.push(name.clone());
             }
         }

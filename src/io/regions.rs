@@ -212,16 +212,18 @@ impl Regions {
         }
     }
 
-    /// Codes, names and aliases within one edit of `text`: the "did you mean".
+    /// Codes, names and aliases within one edit of `text`: the "did you
+    /// mean". Both must have three characters or more (甲县 and 乙县 are one
+    /// edit apart and two places).
     pub fn near(&self, text: &str) -> Vec<String> {
         let key = name_key(text);
-        if key.chars().count() < 2 {
+        if key.chars().count() < 3 {
             return Vec::new();
         }
         let mut out: Vec<String> = self
             .index
             .iter()
-            .filter(|(n, _)| strsim::levenshtein(n, &key) <= 1)
+            .filter(|(n, _)| n.chars().count() >= 3 && strsim::levenshtein(n, &key) <= 1)
             .map(|(_, &r)| self.label(r))
             .collect();
         out.sort();

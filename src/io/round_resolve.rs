@@ -37,6 +37,22 @@ pub struct Broken {
     pub units: HashSet<String>,
     /// Person ids.
     pub people: HashSet<String>,
+    /// The units table could not be read at all (its header is wrong).
+    pub all_units: bool,
+    /// The people table could not be read at all.
+    pub all_people: bool,
+}
+
+impl Broken {
+    /// Is a reference to this unit id one that failed with its row (or table)?
+    pub fn unit(&self, id: &str) -> bool {
+        self.all_units || self.units.contains(id)
+    }
+
+    /// Is a reference to this person id one that failed with its row (or table)?
+    pub fn person(&self, id: &str) -> bool {
+        self.all_people || self.people.contains(id)
+    }
 }
 
 /// Resolves the area names of the round (aliases to keys), in order.
@@ -147,7 +163,7 @@ pub fn build_round(
         let mut targets = Vec::new();
         for (t, tpos) in &g.targets {
             match unit_of(t) {
-                None if broken.units.contains(t) => {}
+                None if broken.unit(t) => {}
                 None => errors.at(
                     tpos.clone(),
                     format!("group {id}: unknown target unit {}", as_written(t)),
@@ -185,7 +201,7 @@ pub fn build_round(
     let mut pins = Vec::new();
     for p in &spec.pins {
         let person = person_of(&p.person.0);
-        if person.is_none() && !broken.people.contains(&p.person.0) {
+        if person.is_none() && !broken.person(&p.person.0) {
             errors.at(
                 p.person.1.clone(),
                 format!("pin: unknown person {}", as_written(&p.person.0)),
@@ -210,7 +226,7 @@ pub fn build_round(
     for (e, pos) in &spec.exclude {
         match person_of(e) {
             Some(p) => exclude.push(p),
-            None if broken.people.contains(e) => {}
+            None if broken.person(e) => {}
             None => errors.at(
                 pos.clone(),
                 format!("exclude: unknown person {}", as_written(e)),

@@ -284,8 +284,13 @@ fn table_from_grid(grid: Grid, report: &mut InputErrors) -> Option<Sheet> {
                 cell.merge = Some(mi);
                 if r.line != m.top || c != (m.left - col0) as usize {
                     cell.text = top_left.0.clone();
-                    // an unreadable top-left cell is named once, at itself
-                    cell.problem = None;
+                    cell.problem = top_left.1.as_ref().map(|_| {
+                        format!(
+                            "the value is unknown: the cell is merged with {}{}, whose value is unknown",
+                            column_letter(m.left),
+                            m.top
+                        )
+                    });
                 }
             }
         }
@@ -553,6 +558,30 @@ pub struct Workbook {
     display: String,
     book: calamine::Sheets<std::io::BufReader<std::fs::File>>,
     sheets: Vec<SheetInfo>,
+    /// The workbook asks for every formula to be computed when it is opened
+    /// (`fullCalcOnLoad`): the values stored with its formulas are
+    /// placeholders written by a program, not what Excel or WPS would show.
+    values_uncomputed: bool,
+}
+
+/// Does an `.xlsx` say that its formulas' stored values must be computed on
+/// opening (`<calcPr fullCalcOnLoad="1"/>`, as program-written files such as
+/// XlsxWriter's do; Excel and WPS drop it when they save)?
+fn full_calc_on_load(path: &Path) -> bool {
+    let Ok(file) = std::fs::File::open(path) else {
+        return false;
+    };
+    let Ok(mut zip) = zip::ZipArchive::new(std::io::BufReader::new(file)) else {
+        return false;
+    };
+    let Ok(mut entry) = zip.by_name("xl/workbook.xml") else {
+        return false;
+    };
+    let mut xml = String::new();
+    if std::io::Read::read_to_string(&mut entry, &mut xml).is_err() {
+        return false;
+    }
+    xml.contains("fullCalcOnLoad=\"1\"") || xml.contains("fullCalcOnLoad=\"true\"")
 }
 
 impl Workbook {
@@ -576,10 +605,13 @@ impl Workbook {
                 hidden: s.visible != SheetVisible::Visible,
             })
             .collect();
+        let values_uncomputed =
+            matches!(book, calamine::Sheets::Xlsx(_)) && full_calc_on_load(path);
         Ok(Workbook {
             display: display.to_string(),
             book,
             sheets,
+            values_uncomputed,
         })
     }
 
@@ -641,7 +673,25 @@ impl Workbook {
                     .into(),
             );
         }
-        let grid = grid_of(range, formulas, merges.unwrap_or_default(), source);
+        let mut grid = grid_of(range, formulas.as_ref(), merges.unwrap_or_default(), source);
+        if self.values_uncomputed {
+            // the stored values are placeholders: every formula's is unknown
+            if let Some(f) = &formulas {
+                for (r, c, text) in f.used_cells() {
+                    let (r0, c0) = f.start().unwrap_or((0, 0));
+                    let (line, col) = (r0 as usize + r + 1, c0 + c as u32);
+                    if text.is_empty() {
+                        continue;
+                    }
+                    if let Some(row) = grid.rows.iter_mut().find(|x| x.line == line) {
+                        if let Some(cell) = row.cells.get_mut((col - grid.col0) as usize) {
+                            cell.text.clear();
+                            cell.problem = Some(format!("{NO_VALUE} ={text}"));
+                        }
+                    }
+                }
+            }
+        }
         table_from_grid(grid, report)
     }
 }
@@ -649,7 +699,7 @@ impl Workbook {
 /// The cells of a sheet, absolute rows and columns from the first used one.
 fn grid_of(
     range: calamine::Range<Data>,
-    formulas: Option<calamine::Range<String>>,
+    formulas: Option<&calamine::Range<String>>,
     merges: Vec<calamine::Dimensions>,
     source: Position,
 ) -> Grid {
@@ -662,7 +712,7 @@ fn grid_of(
         }
     };
     widen(range.start(), range.end());
-    if let Some(f) = &formulas {
+    if let Some(f) = formulas {
         widen(f.start(), f.end());
     }
     for m in &merges {
@@ -675,7 +725,6 @@ fn grid_of(
             for c in lo.1..=hi.1 {
                 let value = range.get_value((r, c)).unwrap_or(&Data::Empty);
                 let formula = formulas
-                    .as_ref()
                     .and_then(|f| f.get_value((r, c)))
                     .filter(|f| !f.is_empty());
                 let cell = match (value, formula) {

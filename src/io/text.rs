@@ -55,11 +55,15 @@ pub fn decode(bytes: &[u8]) -> Result<(String, Encoding), usize> {
     match std::str::from_utf8(bytes) {
         Ok(s) => Ok((s.to_string(), Encoding::Utf8)),
         Err(e) => {
-            let (text, had_errors) = encoding_rs::GB18030.decode_without_bom_handling(bytes);
-            if had_errors {
-                Err(line_at(bytes, e.valid_up_to()))
-            } else {
-                Ok((text.into_owned(), Encoding::Gbk))
+            let mut decoder = encoding_rs::GB18030.new_decoder_without_bom_handling();
+            let mut text = String::with_capacity(bytes.len() * 3 / 2 + 16);
+            let (result, read) =
+                decoder.decode_to_string_without_replacement(bytes, &mut text, true);
+            match result {
+                encoding_rs::DecoderResult::InputEmpty => Ok((text, Encoding::Gbk)),
+                // the file reads as UTF-8 up to one place and as GBK up to
+                // another: the later is where it is damaged
+                _ => Err(line_at(bytes, e.valid_up_to().max(read.saturating_sub(1)))),
             }
         }
     }
