@@ -13,8 +13,10 @@
 //! Each property prints how many inputs it ran and how long it took (see
 //! them with `-- --nocapture`).
 
+mod common;
+
 use proptest::prelude::*;
-use proptest::test_runner::{Config, TestCaseResult, TestRunner};
+use proptest::test_runner::{Config, TestCaseError, TestCaseResult, TestRunner};
 use rust_xlsxwriter::{ExcelDateTime, Format, Workbook};
 use std::path::Path;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -1843,6 +1845,200 @@ fn fuzz_workbook_random() {
             };
             check_load(load_workbook_bytes(&bytes, "case.xlsx"), &["case.xlsx"])
         },
+    );
+}
+
+/// What offices do to a workbook, on top of its cells: merged ranges (the
+/// top-left value kept), hidden sheets, a copy of a sheet under another
+/// name (old copies, "people (2)"), and formulas whose stored results are
+/// trusted (as Excel saves them) or not (as programs write them).
+#[derive(Debug, Clone)]
+enum Habit {
+    Merge(Ix, Ix, Ix, u8, u8),
+    Hide(Ix),
+    Copy(Ix, String, bool),
+    Formula(Ix, Ix, Ix, &'static str, &'static str),
+    Trust,
+}
+
+fn habit() -> impl Strategy<Value = Habit> {
+    let copy_name = prop::sample::select(vec![
+        "people (2)",
+        "人才库（旧）",
+        "人员名单",
+        "关系",
+        "亲属关系",
+        "units_old",
+        "Sheet9",
+        "花名册",
+        "任职经历表",
+    ]);
+    prop_oneof![
+        4 => (ix(), ix(), ix(), 0u8..3, 0u8..3).prop_map(|(s, r, c, h, w)| Habit::Merge(s, r, c, h, w)),
+        2 => ix().prop_map(Habit::Hide),
+        2 => (ix(), copy_name, any::<bool>()).prop_map(|(s, n, h)| Habit::Copy(s, n.to_string(), h)),
+        2 => (ix(), ix(), ix(), prop::sample::select(vec!["\"U10\"", "1+1", "LEFT(\"R1\",2)", "NA()"]),
+            prop::sample::select(vec!["U10", "2", "R1", "#N/A", ""]))
+            .prop_map(|(s, r, c, f, v)| Habit::Formula(s, r, c, f, v)),
+        1 => Just(Habit::Trust),
+    ]
+}
+
+/// The sheets with their habits, as workbook bytes (`None`: a workbook the
+/// writer refuses, such as overlapping merged ranges or a name twice).
+fn office_book(sheets: &[XSheet], habits: &[Habit]) -> Option<Vec<u8>> {
+    let mut sheets = sheets.to_vec();
+    let mut hidden = vec![false; sheets.len()];
+    for h in habits {
+        if let Habit::Copy(s, name, hide) = h {
+            if sheets.is_empty() {
+                continue;
+            }
+            let mut copy = sheets[s.index(sheets.len())].clone();
+            copy.0 = name.clone();
+            sheets.push(copy);
+            hidden.push(*hide);
+        }
+    }
+    if sheets.is_empty() {
+        return None;
+    }
+    let n = sheets.len();
+    for h in habits {
+        if let Habit::Hide(s) = h {
+            hidden[s.index(n)] = true;
+        }
+    }
+    let mut book = Workbook::new();
+    let date = Format::new().set_num_format("yyyy-mm-dd");
+    for (k, (name, rows)) in sheets.iter().enumerate() {
+        let ws = book.add_worksheet();
+        ws.set_name(name).ok()?;
+        for (i, r) in rows.iter().enumerate() {
+            for (j, c) in r.iter().enumerate() {
+                let (i, j) = (i as u32, j as u16);
+                match c {
+                    XCell::Blank => Ok(&mut *ws),
+                    XCell::Text(s) => ws.write_string(i, j, s),
+                    XCell::Number(v) => ws.write_number(i, j, *v),
+                    XCell::Bool(b) => ws.write_boolean(i, j, *b),
+                    XCell::Date(y) => ws.write_datetime_with_format(
+                        i,
+                        j,
+                        ExcelDateTime::from_ymd(*y, 1, 1).ok()?,
+                        &date,
+                    ),
+                    XCell::Formula(f) => ws.write_formula(i, j, *f),
+                }
+                .ok()?;
+            }
+        }
+        for h in habits {
+            match h {
+                Habit::Merge(s, r, c, dh, dw) if s.index(n) == k && !rows.is_empty() => {
+                    let r0 = r.index(rows.len());
+                    let c0 = c.index(rows[r0].len().max(1));
+                    if *dh == 0 && *dw == 0 {
+                        continue;
+                    }
+                    let value = match rows[r0].get(c0) {
+                        Some(XCell::Text(t)) => t.clone(),
+                        Some(XCell::Number(v)) => v.to_string(),
+                        _ => String::new(),
+                    };
+                    let (r0, c0) = (r0 as u32, c0 as u16);
+                    ws.merge_range(
+                        r0,
+                        c0,
+                        r0 + *dh as u32,
+                        c0 + *dw as u16,
+                        &value,
+                        &Format::new(),
+                    )
+                    .ok()?;
+                }
+                Habit::Formula(s, r, c, f, v) if s.index(n) == k && !rows.is_empty() => {
+                    let r0 = r.index(rows.len()) as u32;
+                    let c0 = c.index(8) as u16;
+                    ws.write_formula(r0, c0, rust_xlsxwriter::Formula::new(*f).set_result(*v))
+                        .ok()?;
+                }
+                _ => {}
+            }
+        }
+        if hidden[k] {
+            ws.set_hidden(true);
+        }
+    }
+    let bytes = book.save_to_buffer().ok()?;
+    Some(if habits.iter().any(|h| matches!(h, Habit::Trust)) {
+        common::trust_formula_bytes(&bytes)
+    } else {
+        bytes
+    })
+}
+
+#[test]
+fn fuzz_workbook_office_habits() {
+    // merged ranges, hidden sheets, copies and formulas on the base case:
+    // never a panic, every error named; two sheets whose names are names of
+    // one table are an error naming both
+    let base = base_sheets();
+    let skipped = AtomicUsize::new(0);
+    fuzz(
+        "workbook office habits",
+        48,
+        (
+            prop::collection::vec(xop(), 0..3),
+            prop::collection::vec(habit(), 1..6),
+        ),
+        |(ops, habits)| {
+            let mut sheets = base.clone();
+            for o in &ops {
+                apply_xop(&mut sheets, o);
+            }
+            let Some(bytes) = office_book(&sheets, &habits) else {
+                skipped.fetch_add(1, Ordering::Relaxed);
+                return Ok(());
+            };
+            let result = load_workbook_bytes(&bytes, "case.xlsx");
+            // the sheets as written: two named after one table?
+            let mut names: Vec<String> = sheets.iter().map(|s| s.0.clone()).collect();
+            for h in &habits {
+                if let Habit::Copy(_, name, _) = h {
+                    if !sheets.is_empty() {
+                        names.push(name.clone());
+                    }
+                }
+            }
+            let tables: Vec<Option<xuncha::io::tables::Table>> = names
+                .iter()
+                .map(|n| xuncha::io::tables::table_named(n))
+                .collect();
+            for (i, t) in tables.iter().enumerate() {
+                let Some(t) = t else { continue };
+                if let Some(j) = tables[i + 1..].iter().position(|u| u.as_ref() == Some(t)) {
+                    let (a, b) = (&names[i], &names[i + 1 + j]);
+                    let e = match &result {
+                        Ok(_) => {
+                            return Err(TestCaseError::fail(format!(
+                                "loaded with {a:?} and {b:?} both named as {t:?}"
+                            )))
+                        }
+                        Err(e) => e.to_string(),
+                    };
+                    prop_assert!(
+                        e.contains(&format!("[{a}]")) && e.contains(&format!("[{b}]")),
+                        "{a:?} and {b:?} not both named: {e}"
+                    );
+                }
+            }
+            check_load(result, &["case.xlsx"])
+        },
+    );
+    println!(
+        "fuzz workbook office habits: {} not writable, skipped",
+        skipped.into_inner()
     );
 }
 

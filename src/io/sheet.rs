@@ -829,3 +829,183 @@ pub fn sheet_from_range(
 pub fn number_text(s: &str) -> std::borrow::Cow<'_, str> {
     fold_width(s)
 }
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bom_blank_rows_and_lines() {
+        let text = "\u{feff}id, name\n\nA,甲\n,\nB,乙\n";
+        let s = read_csv_bytes(text.as_bytes(), "t.csv").unwrap();
+        assert_eq!(s.headers, vec!["id", "name"]);
+        assert_eq!(s.rows.len(), 2);
+        assert_eq!(s.rows[1].line, 5);
+        assert_eq!(s.rows[1].row, 2);
+        assert_eq!(s.rows[1].cells, vec!["B", "乙"]);
+    }
+
+    #[test]
+    fn crlf_and_cr_line_ends_count_lines() {
+        for text in ["id,name\r\nA,x\r\n\r\nB,y\r\n", "id,name\rA,x\r\rB,y\r"] {
+            let s = read_csv_bytes(text.as_bytes(), "t.csv").unwrap();
+            assert_eq!(s.header_line, 1);
+            assert_eq!((s.rows[0].line, s.rows[1].line), (2, 4), "{text:?}");
+        }
+        // a line break inside a quoted cell still counts
+        let s = read_csv_bytes(b"id,name\r\n\"A\r\nB\",x\r\nC,y\r\n", "t.csv").unwrap();
+        assert_eq!(s.rows[0].cells[0], "A\nB");
+        assert_eq!(s.rows[1].line, 4);
+    }
+
+    #[test]
+    fn gbk_text_is_read_and_named_once() {
+        let bytes = b"id,name\nA,\xd5\xc5\xc8\xfd\nB,\xc0\xee\xcb\xc4\n";
+        let mut report = InputErrors::default();
+        let s = read_csv_bytes_into(bytes, "people.csv", &mut report).unwrap();
+        assert_eq!(s.rows[0].cells[1], "张三");
+        assert_eq!(s.rows[1].cells[1], "李四");
+        assert!(report.errors.is_empty());
+        assert_eq!(report.warnings.len(), 1);
+        assert!(report.warnings[0].to_string().contains("GBK"));
+    }
+
+    #[test]
+    fn utf16_tab_separated_text_is_read() {
+        let text = "编号\t姓名\nP1\t张三\n";
+        let bytes: Vec<u8> = [0xff, 0xfe]
+            .into_iter()
+            .chain(text.encode_utf16().flat_map(|u| u.to_le_bytes()))
+            .collect();
+        let mut report = InputErrors::default();
+        let s = read_csv_bytes_into(&bytes, "people.csv", &mut report).unwrap();
+        assert_eq!(s.headers, vec!["编号", "姓名"]);
+        assert_eq!(s.rows[0].cells, vec!["P1", "张三"]);
+        assert!(report.warnings[0].to_string().contains("UTF-16"));
+    }
+
+    #[test]
+    fn too_many_cells() {
+        let e = read_csv_bytes(b"a,b\n1,2,3\n", "x.csv").unwrap_err();
+        assert!(e.to_string().contains("x.csv: line 2"), "{e}");
+    }
+
+    #[test]
+    fn a_title_line_above_the_header_is_skipped_and_named() {
+        let text = "××市巡察人才库人员名单,,\n编号,姓名,性别\nP1,张三,男\n";
+        let mut report = InputErrors::default();
+        let s = read_csv_bytes_into(text.as_bytes(), "p.csv", &mut report).unwrap();
+        assert_eq!(s.header_line, 2);
+        assert_eq!(s.headers, vec!["编号", "姓名", "性别"]);
+        assert_eq!(s.rows.len(), 1);
+        let w = report.warnings[0].to_string();
+        assert!(
+            w.contains("lines 1 (\"××市巡察人才库人员名单\") skipped"),
+            "{w}"
+        );
+    }
+
+    /// A grid with merged ranges, as a workbook gives it (lines 1-based).
+    fn grid(rows: &[&[&str]], merges: &[(usize, u32, usize, u32)]) -> Grid {
+        Grid {
+            source: Position::sheet("b.xlsx [people]"),
+            col0: 0,
+            rows: rows
+                .iter()
+                .enumerate()
+                .map(|(i, r)| GridRow {
+                    line: i + 1,
+                    cells: r
+                        .iter()
+                        .map(|t| GridCell {
+                            text: t.to_string(),
+                            ..Default::default()
+                        })
+                        .collect(),
+                })
+                .collect(),
+            merges: merges
+                .iter()
+                .map(|&(top, left, bottom, right)| Merge {
+                    top,
+                    bottom,
+                    left,
+                    right,
+                })
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn merged_cells_fill_every_cell_they_cover() {
+        let g = grid(
+            &[
+                &["id", "籍贯", "可抽调"],
+                &["P1", "A", "否"],
+                &["P2", "", ""],
+                &["P3", "B", "是"],
+            ],
+            &[(2, 1, 3, 1), (2, 2, 3, 2)],
+        );
+        let mut report = InputErrors::default();
+        let s = table_from_grid(g, &mut report).unwrap();
+        assert_eq!(s.rows[1].cells, vec!["P2", "A", "否"]);
+        assert_eq!(s.rows[2].cells, vec!["P3", "B", "是"]);
+        let w = report.warnings[0].to_string();
+        assert!(w.contains("B2:B3 (籍贯), C2:C3 (可抽调)"), "{w}");
+    }
+
+    #[test]
+    fn a_heading_merged_over_sub_headings_makes_a_two_row_header() {
+        let g = grid(
+            &[
+                &["编号", "专业特长", "", "备注"],
+                &["", "审计", "财务", ""],
+                &["P1", "2", "1", "x"],
+            ],
+            &[(1, 0, 2, 0), (1, 1, 1, 2), (1, 3, 2, 3)],
+        );
+        let mut report = InputErrors::default();
+        let s = table_from_grid(g, &mut report).unwrap();
+        assert_eq!(s.headers, vec!["编号", "审计", "财务", "备注"]);
+        assert_eq!(s.header_alts[1], vec!["专业特长"]);
+        assert_eq!(s.rows.len(), 1);
+        assert_eq!(s.rows[0].line, 3);
+    }
+
+    #[test]
+    fn a_row_of_one_merged_cell_is_a_section_heading() {
+        let g = grid(
+            &[&["编号", "姓名"], &["一、市直单位", ""], &["P1", "张三"]],
+            &[(2, 0, 2, 1)],
+        );
+        let mut report = InputErrors::default();
+        let s = table_from_grid(g, &mut report).unwrap();
+        assert_eq!(s.rows.len(), 1);
+        assert_eq!(s.rows[0].cells, vec!["P1", "张三"]);
+        assert!(report.warnings[0]
+            .to_string()
+            .contains("rows 2 (\"一、市直单位\") skipped"));
+    }
+
+    #[test]
+    fn an_unknown_top_left_value_makes_the_merged_cells_unknown_too() {
+        let mut g = grid(
+            &[&["id", "籍贯"], &["P1", ""], &["P2", ""]],
+            &[(2, 1, 3, 1)],
+        );
+        g.rows[1].cells[1].problem = Some(format!("{NO_VALUE} =X()"));
+        let mut report = InputErrors::default();
+        table_from_grid(g, &mut report).unwrap();
+        let e = report.to_string();
+        assert!(
+            e.contains("row 2, column B \"籍贯\": the value is unknown"),
+            "{e}"
+        );
+        assert!(
+            e.contains(
+                "row 3, column B \"籍贯\": the value is unknown: the cell is merged with B2"
+            ),
+            "{e}"
+        );
+    }
+}

@@ -175,8 +175,13 @@ pub fn write_book(path: &Path, sheets: &[Sheet]) {
 /// formulas: without the flag that asks for them to be computed on opening,
 /// so the results stored with them are what Excel shows.
 pub fn trust_formula_results(path: &Path) {
-    use std::io::{Read, Write};
     let bytes = std::fs::read(path).unwrap();
+    std::fs::write(path, trust_formula_bytes(&bytes)).unwrap();
+}
+
+/// [`trust_formula_results`] on a workbook's bytes.
+pub fn trust_formula_bytes(bytes: &[u8]) -> Vec<u8> {
+    use std::io::{Read, Write};
     let mut zin = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
     let mut out = Vec::new();
     {
@@ -196,7 +201,7 @@ pub fn trust_formula_results(path: &Path) {
         }
         zout.finish().unwrap();
     }
-    std::fs::write(path, out).unwrap();
+    out
 }
 
 /// The tables of `data/<case>` as sheets of a workbook, with the round as
