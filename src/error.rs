@@ -137,6 +137,23 @@ pub struct InputWarning {
     pub hides_rule: bool,
 }
 
+/// In JSON: `code`, `file`, `line`, `column` (the letter), `header`,
+/// `hides_rule` and the `message` as printed.
+impl serde::Serialize for InputWarning {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut st = s.serialize_struct("InputWarning", 7)?;
+        st.serialize_field("code", self.code)?;
+        st.serialize_field("file", &self.pos.file)?;
+        st.serialize_field("line", &self.pos.line)?;
+        st.serialize_field("column", &self.pos.letter.map(column_letter))?;
+        st.serialize_field("header", &self.pos.column)?;
+        st.serialize_field("hides_rule", &self.hides_rule)?;
+        st.serialize_field("message", &self.to_string())?;
+        st.end()
+    }
+}
+
 impl fmt::Display for InputWarning {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}: {}", self.pos, self.message)

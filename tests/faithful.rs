@@ -759,3 +759,167 @@ fn a_closed_pipe_ends_quietly() {
     assert!(!err.contains("panicked"), "{err}");
     assert_eq!(out.status.code(), Some(0), "{err}");
 }
+
+// ---------------------------------------------------------------------------
+// the score's terms mean what their labels say
+
+/// Plans the sample on a small budget (so that the terms are not all 0) and
+/// recomputes every term `plan.json` prints from `people.csv` and
+/// `round.toml` with this test's own reading of the README's score table.
+#[test]
+fn every_printed_term_is_recomputed_from_the_plan() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("p.json");
+    let o = xuncha(&[
+        "plan",
+        "data/sample",
+        "--iterations",
+        "3000",
+        "--seed",
+        "3",
+        "--out",
+        out.to_str().unwrap(),
+        "--quiet",
+    ]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let plan: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&out).unwrap()).unwrap();
+    let round: toml::Table = std::fs::read_to_string(root().join("data/sample/round.toml"))
+        .unwrap()
+        .parse()
+        .unwrap();
+    let year = round["year"].as_integer().unwrap() as f64;
+    let excluded: Vec<String> = round
+        .get("exclude")
+        .and_then(|e| e.as_array())
+        .map(|a| a.iter().map(|v| v.as_str().unwrap().to_string()).collect())
+        .unwrap_or_default();
+    let mut rdr = csv::Reader::from_path(root().join("data/sample/people.csv")).unwrap();
+    let h = rdr.headers().unwrap().clone();
+    let col = |name: &str| h.iter().position(|x| x == name).unwrap();
+    let people: std::collections::HashMap<String, csv::StringRecord> = rdr
+        .records()
+        .map(|r| r.unwrap())
+        .map(|r| (r[col("编号")].to_string(), r))
+        .collect();
+    let mut units = csv::Reader::from_path(root().join("data/sample/units.csv")).unwrap();
+    let unit_region: std::collections::HashMap<String, String> = units
+        .records()
+        .map(|r| r.unwrap())
+        .map(|r| (r[0].to_string(), r[2].to_string()))
+        .collect();
+    let rank = |s: &str| -> f64 {
+        match s {
+            "科员" => 1.0,
+            "副科" => 2.0,
+            "正科" => 3.0,
+            "副处" => 4.0,
+            "正处" => 5.0,
+            d => d.parse().unwrap(),
+        }
+    };
+    let groups: Vec<Vec<&csv::StringRecord>> = plan["groups"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|g| {
+            g["members"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|m| &people[m.as_str().unwrap()])
+                .collect()
+        })
+        .collect();
+    let spread = |v: Vec<f64>| {
+        v.iter().cloned().fold(f64::MIN, f64::max) - v.iter().cloned().fold(f64::MAX, f64::min)
+    };
+    let mean_spread = |f: &dyn Fn(&csv::StringRecord) -> f64| {
+        spread(
+            groups
+                .iter()
+                .map(|g| g.iter().map(|r| f(r)).sum::<f64>() / g.len() as f64)
+                .collect(),
+        )
+    };
+    let mut want: Vec<(String, f64)> = Vec::new();
+    for (key, name) in [
+        ("discipline", "纪检监察"),
+        ("organization", "组织人事"),
+        ("audit", "审计"),
+        ("finance", "财务"),
+    ] {
+        let level = |r: &csv::StringRecord| r[col(name)].parse::<f64>().unwrap_or(0.0);
+        let sums = groups
+            .iter()
+            .map(|g| g.iter().map(|r| level(r)).sum())
+            .collect();
+        want.push((format!("expertise.{key}"), spread(sums)));
+    }
+    want.push(("rank".into(), mean_spread(&|r| rank(&r[col("职级")]))));
+    want.push((
+        "age".into(),
+        mean_spread(&|r| year - r[col("出生年份")].parse::<f64>().unwrap()),
+    ));
+    want.push((
+        "gender".into(),
+        mean_spread(&|r| (&r[col("性别")] == "女") as u8 as f64),
+    ));
+    // repeats of a region or unit within a group (the sample's pool forces none)
+    let region = |r: &csv::StringRecord| -> String {
+        match &r[col("地区")] {
+            "" => unit_region[&r[col("工作单位")]].clone(),
+            x => x.to_string(),
+        }
+    };
+    let mut repeats = 0.0;
+    for g in &groups {
+        for (i, r) in g.iter().enumerate() {
+            repeats += g[..i].iter().any(|q| region(q) == region(r)) as u8 as f64;
+            repeats += g[..i]
+                .iter()
+                .any(|q| q[col("工作单位")] == r[col("工作单位")]) as u8
+                as f64;
+        }
+    }
+    want.push(("mixing".into(), repeats));
+    let placed: std::collections::HashSet<&str> =
+        groups.iter().flatten().map(|r| &r[col("编号")]).collect();
+    let must_out = people
+        .values()
+        .filter(|r| {
+            &r[col("须参加")] == "是"
+                && &r[col("可抽调")] != "否"
+                && !excluded.iter().any(|e| e == &r[col("编号")])
+                && !placed.contains(&r[col("编号")])
+        })
+        .count();
+    want.push(("must_serve".into(), must_out as f64));
+    let recent: f64 = groups
+        .iter()
+        .flatten()
+        .map(|r| match r[col("上次巡察年份")].parse::<f64>() {
+            Ok(y) => (3.0 - (year - y)).max(0.0),
+            Err(_) => 0.0,
+        })
+        .sum();
+    want.push(("recent".into(), recent));
+    let terms = plan["score"]["terms"].as_array().unwrap();
+    assert_eq!(terms.len(), want.len());
+    let mut total = 0.0;
+    for (t, (key, value)) in terms.iter().zip(&want) {
+        assert_eq!(t["key"], key.as_str());
+        let got = t["value"].as_f64().unwrap();
+        assert!(
+            (got - value).abs() < 1e-9,
+            "{key}: printed {got}, recomputed {value}"
+        );
+        total += t["weight"].as_f64().unwrap() * value;
+    }
+    let printed = plan["score"]["total"].as_f64().unwrap();
+    assert!(
+        (printed - total).abs() < 1e-6,
+        "total: printed {printed}, recomputed {total}"
+    );
+    assert!(total > 0.5, "a plan with terms to check: {total}");
+}

@@ -57,7 +57,7 @@ fn sample() -> Fixture {
     };
     let meta = PlanMeta {
         version: env!("CARGO_PKG_VERSION").into(),
-        inputs_sha256: digest_inputs(&data("sample")).unwrap(),
+        inputs_sha256: digest(&data("sample")),
         case: "data/sample".into(),
     };
     Fixture {
@@ -320,37 +320,53 @@ fn copy_dir(from: &Path, to: &Path) {
     }
 }
 
+/// The digest of the case at `path`, as `plan` computes it.
+fn digest(path: &Path) -> String {
+    let case = xuncha::io::load_case(path).unwrap();
+    digest_inputs(path, &case).unwrap()
+}
+
 #[test]
 fn digest_is_stable_and_tracks_the_inputs() {
     let dir = tempfile::tempdir().unwrap();
     copy_dir(&data("tiny"), dir.path());
-    let a = digest_inputs(dir.path()).unwrap();
+    let a = digest(dir.path());
     assert_eq!(a.len(), 64);
     assert!(a
         .bytes()
         .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b)));
-    assert_eq!(a, digest_inputs(dir.path()).unwrap());
-    assert_eq!(
-        a,
-        digest_inputs(&data("tiny")).unwrap(),
-        "same files, same digest"
-    );
+    assert_eq!(a, digest(dir.path()));
+    assert_eq!(a, digest(&data("tiny")), "same files, same digest");
     // files that are not inputs do not count
     std::fs::write(dir.path().join("notes.txt"), "x").unwrap();
-    assert_eq!(a, digest_inputs(dir.path()).unwrap());
+    assert_eq!(a, digest(dir.path()));
+    // a table under another of its names: the file read is hashed
+    std::fs::rename(
+        dir.path().join("posts.csv"),
+        dir.path().join("任职经历.csv"),
+    )
+    .unwrap();
+    assert_ne!(a, digest(dir.path()));
+    std::fs::rename(
+        dir.path().join("任职经历.csv"),
+        dir.path().join("posts.csv"),
+    )
+    .unwrap();
+    assert_eq!(a, digest(dir.path()));
     // one byte changed
     let people = dir.path().join("people.csv");
     let mut bytes = std::fs::read(&people).unwrap();
     let last = bytes.len() - 1;
     bytes[last] ^= 0x01;
     std::fs::write(&people, &bytes).unwrap();
-    let b = digest_inputs(dir.path()).unwrap();
+    let b = digest(dir.path());
     assert_ne!(a, b);
     // a workbook: its bytes
-    let x = digest_inputs(&data("sample.xlsx")).unwrap();
-    assert_eq!(x, digest_inputs(&data("sample.xlsx")).unwrap());
+    let x = digest(&data("sample.xlsx"));
+    assert_eq!(x, digest(&data("sample.xlsx")));
     assert_ne!(x, a);
-    assert!(digest_inputs(&dir.path().join("missing.xlsx")).is_err());
+    let case = xuncha::io::load_case(&data("tiny")).unwrap();
+    assert!(digest_inputs(&dir.path().join("missing.xlsx"), &case).is_err());
 }
 
 #[test]

@@ -279,23 +279,19 @@ fn print_warnings(ws: &[crate::error::InputWarning]) {
     }
 }
 
-fn warning_json(w: &crate::error::InputWarning) -> serde_json::Value {
-    json!({
-        "code": w.code,
-        "file": w.pos.file,
-        "line": w.pos.line,
-        "column": w.pos.letter.map(crate::error::column_letter),
-        "header": w.pos.column,
-        "hides_rule": w.hides_rule,
-        "message": w.to_string(),
-    })
-}
-
 fn print_json(v: &serde_json::Value) {
     outln!(
         "{}",
         serde_json::to_string_pretty(v).expect("JSON values serialize")
     );
+}
+
+/// `v` with the case's warnings beside it (`warnings`), when it is an object.
+fn with_warnings(mut v: serde_json::Value, ws: &[crate::error::InputWarning]) -> serde_json::Value {
+    if let Some(o) = v.as_object_mut() {
+        o.insert("warnings".into(), json!(ws));
+    }
+    v
 }
 
 /// Runs a parsed command; `Ok(code)` is 0 or 1.
@@ -360,13 +356,16 @@ pub fn execute(cli: Cli) -> anyhow::Result<u8> {
                         Format::Text => out!("{}", explain::person_target_text(&case, p, t)),
                         Format::Json => {
                             let bs = crate::constraints::blockers_for_targets(&case, p, &[t]);
-                            print_json(&json!({
-                                "person": case.person(p).id,
-                                "target": case.unit(t).id,
-                                "allowed": bs.is_empty(),
-                                "drawable": case.drawable(p),
-                                "reasons": bs.iter().map(|b| reason_json(&case, b, None)).collect::<Vec<_>>(),
-                            }))
+                            print_json(&with_warnings(
+                                json!({
+                                    "person": case.person(p).id,
+                                    "target": case.unit(t).id,
+                                    "allowed": bs.is_empty(),
+                                    "drawable": case.drawable(p),
+                                    "reasons": bs.iter().map(|b| reason_json(&case, b, None)).collect::<Vec<_>>(),
+                                }),
+                                &case.warnings,
+                            ))
                         }
                     }
                     Ok(0)
@@ -375,7 +374,9 @@ pub fn execute(cli: Cli) -> anyhow::Result<u8> {
                     let p = find_person(&p)?;
                     match format {
                         Format::Text => out!("{}", explain::person_text(&case, &elig, p)),
-                        Format::Json => print_json(&person_json(&case, &elig, p)),
+                        Format::Json => {
+                            print_json(&with_warnings(person_json(&case, &elig, p), &case.warnings))
+                        }
                     }
                     Ok(0)
                 }
@@ -394,7 +395,10 @@ pub fn execute(cli: Cli) -> anyhow::Result<u8> {
                     };
                     match format {
                         Format::Text => out!("{}", explain::group_text(&case, &elig, gid)),
-                        Format::Json => print_json(&group_json(&case, &elig, gid)),
+                        Format::Json => print_json(&with_warnings(
+                            group_json(&case, &elig, gid),
+                            &case.warnings,
+                        )),
                     }
                     Ok(0)
                 }
@@ -405,7 +409,10 @@ pub fn execute(cli: Cli) -> anyhow::Result<u8> {
                     let report = feasibility::analyse(&case, &elig);
                     match format {
                         Format::Text => out!("{}", explain::feasibility_text(&case, &report)),
-                        Format::Json => print_json(&serde_json::to_value(&report)?),
+                        Format::Json => print_json(&with_warnings(
+                            serde_json::to_value(&report)?,
+                            &case.warnings,
+                        )),
                     }
                     Ok(if report.ok() { 0 } else { 1 })
                 }
@@ -522,7 +529,7 @@ fn check_json(vs: &[Violation], warnings: &[crate::error::InputWarning]) -> serd
         "rules_kept": vs.is_empty(),
         "violations": vs,
         "summary": per_rule,
-        "warnings": warnings.iter().map(warning_json).collect::<Vec<_>>(),
+        "warnings": warnings,
     })
 }
 
@@ -785,7 +792,7 @@ fn run_plan(a: PlanArgs) -> anyhow::Result<u8> {
     if let Some(out) = &a.out {
         let meta = crate::io::output::PlanMeta {
             version: env!("CARGO_PKG_VERSION").to_string(),
-            inputs_sha256: crate::io::output::digest_inputs(&a.case_path)?,
+            inputs_sha256: crate::io::output::digest_inputs(&a.case_path, &case)?,
             case: a.case_path.display().to_string(),
         };
         crate::io::output::write_plan(&case, &model, &outcome, &meta, out)?;
@@ -939,18 +946,32 @@ fn run_whatif(a: WhatifArgs) -> anyhow::Result<u8> {
         // the scenario first: a mistake in it is named before the case is solved
         let scenario = whatif::scenario::read_scenario(path)?;
         let sheets = crate::io::case::read_case_sheets(case_path)?;
-        let base = crate::io::case::build_case(sheets.clone())?;
+        let base = match crate::io::case::build_case(sheets.clone()) {
+            Ok(b) => b,
+            Err(e) => {
+                print_warnings(&e.warnings);
+                return Err(e.into());
+            }
+        };
+        print_warnings(&base.warnings);
         let plan = given(&base)?;
         let cases = whatif::run_scenario(&sheets, &base, &scenario, plan.as_ref(), settings)?;
+        // the case's warnings beside each case of the array
+        let mut json = report::scenario_json(&cases);
+        if let Some(a) = json.as_array_mut() {
+            for x in a {
+                *x = with_warnings(x.take(), &base.warnings);
+            }
+        }
         match format {
             Format::Text => out!("{}", report::scenario_text(&cases, settings)),
-            Format::Json => print_json(&report::scenario_json(&cases)),
+            Format::Json => print_json(&json),
         }
         if let (Some(o), Some(xlsx)) = (out, out_kind) {
             let bytes = if xlsx {
                 report::scenario_xlsx(&cases)?
             } else {
-                let mut b = serde_json::to_vec_pretty(&report::scenario_json(&cases))?;
+                let mut b = serde_json::to_vec_pretty(&json)?;
                 b.push(b'\n');
                 b
             };
@@ -966,7 +987,7 @@ fn run_whatif(a: WhatifArgs) -> anyhow::Result<u8> {
                 "{}",
                 report::capacity_text(&case, &case_path.display().to_string(), &c, settings)
             ),
-            Format::Json => print_json(&report::capacity_json(&c)),
+            Format::Json => print_json(&with_warnings(report::capacity_json(&c), &case.warnings)),
         }
     } else if critical {
         let case = load(case_path)?;
@@ -980,7 +1001,7 @@ fn run_whatif(a: WhatifArgs) -> anyhow::Result<u8> {
                 "{}",
                 report::critical_text(&case, &case_path.display().to_string(), &c, settings, top)
             ),
-            Format::Json => print_json(&report::critical_json(&c)),
+            Format::Json => print_json(&with_warnings(report::critical_json(&c), &case.warnings)),
         }
     }
     Ok(0)

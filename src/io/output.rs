@@ -26,35 +26,17 @@ pub struct PlanMeta {
     pub case: String,
 }
 
-/// The input files of a case directory, in digest order: each kind's
-/// English name first, then the Chinese name the loader also accepts.
-const INPUT_FILES: [[&str; 2]; 5] = [
-    ["people.csv", "人才库.csv"],
-    ["units.csv", "单位.csv"],
-    ["posts.csv", "任职经历.csv"],
-    ["relations.csv", "关系.csv"],
-    ["round.toml", "轮次.toml"],
-];
-
-/// SHA-256 over a case's input files, lower-case hex.
+/// SHA-256 over the files a case was read from, lower-case hex.
 ///
-/// For a directory: the files `people.csv`, `units.csv`, `posts.csv`,
-/// `relations.csv` and `round.toml` that exist, in that order (for each kind
-/// the file the loader reads: the English name, else the Chinese one), each
-/// hashed as its name, a NUL byte, its length as 8 bytes little-endian, then
-/// its bytes. For a workbook (or any other file): the file's bytes.
-pub fn digest_inputs(case_path: &Path) -> std::io::Result<String> {
+/// For a directory: the files the loader read ([`Case::input_files`]: the
+/// units, people, posts, relations and regions tables that exist, then the
+/// round), each hashed as its name, a NUL byte, its length as 8 bytes
+/// little-endian, then its bytes. For a workbook: the file's bytes.
+pub fn digest_inputs(case_path: &Path, case: &Case) -> std::io::Result<String> {
     let mut h = Sha256::new();
     if case_path.is_dir() {
-        for names in INPUT_FILES {
-            let Some((name, path)) = names
-                .iter()
-                .map(|n| (*n, case_path.join(n)))
-                .find(|(_, p)| p.is_file())
-            else {
-                continue;
-            };
-            let bytes = std::fs::read(&path)?;
+        for (name, path) in &case.input_files {
+            let bytes = std::fs::read(path)?;
             h.update(name.as_bytes());
             h.update([0u8]);
             h.update((bytes.len() as u64).to_le_bytes());
@@ -165,7 +147,7 @@ pub fn plan_csv(case: &Case, plan: &Plan) -> Vec<u8> {
 /// expertise totals and size; the score term by term; who is left out and
 /// why; the seed, the solver and its time (`solver.elapsed_ms`, the only
 /// field that varies between identical runs), the version and the digest
-/// of the inputs.
+/// of the inputs; and what the reader noticed in them (`warnings`).
 pub fn plan_json(case: &Case, model: &ScoreModel, outcome: &Outcome, meta: &PlanMeta) -> Value {
     let groups: Vec<Value> = outcome
         .plan
@@ -231,6 +213,7 @@ pub fn plan_json(case: &Case, model: &ScoreModel, outcome: &Outcome, meta: &Plan
         "version": meta.version,
         "inputs_sha256": meta.inputs_sha256,
         "case": meta.case,
+        "warnings": case.warnings,
     })
 }
 
