@@ -189,8 +189,9 @@ fn example_the_age_term_is_the_spread_of_the_groups_mean_ages_whatever_the_bound
 
 /// `data/tiny` as a workbook the way an office keeps it: a title merged
 /// over the table, the area columns under a heading 专业特长 merged over them,
-/// a section row, and 可抽调 = 否 merged over the rows of P03 and P04.
-fn tiny_as_office_keeps_it(path: &Path) {
+/// a section row, and 可抽调 = 否 merged over the rows of P03 and P04 (when
+/// `merge_unavailable`).
+fn tiny_as_office_keeps_it(path: &Path, merge_unavailable: bool) -> Vec<Sheet> {
     let mut sheets = case_sheets("tiny", TINY_ROUND, TINY_POLICY);
     let people = std::fs::read_to_string(root().join("data/tiny/people.csv")).unwrap();
     let mut lines: Vec<String> = people.lines().map(str::to_string).collect();
@@ -208,35 +209,104 @@ fn tiny_as_office_keeps_it(path: &Path) {
         .collect();
     lines[0] = sub.join(",");
     lines.insert(0, top.join(","));
-    // a title above, a section row after P02 (0-based line 4 of the sheet)
+    // a title above, a section row after P02
     lines.insert(0, "小样例巡察人才库人员名单".into());
     lines.insert(5, "二、县区干部".into());
-    // P03 and P04 (now on sheet rows 7 and 8) unavailable, merged
-    for l in lines.iter_mut().skip(6).take(2) {
-        let mut cells: Vec<String> = l.split(',').map(str::to_string).collect();
-        cells[9] = "否".into();
-        *l = cells.join(",");
+    let mut merges = vec![
+        (0, 0, 0, 15),  // the title
+        (1, 0, 2, 0),   // 编号 over both header rows
+        (1, 12, 1, 15), // 专业特长 over the four areas
+        (5, 0, 5, 15),  // the section row
+    ];
+    if merge_unavailable {
+        // P03 and P04 (sheet rows 7 and 8) unavailable, merged
+        for l in lines.iter_mut().skip(6).take(2) {
+            let mut cells: Vec<String> = l.split(',').map(str::to_string).collect();
+            cells[9] = "否".into();
+            *l = cells.join(",");
+        }
+        merges.push((6, 9, 7, 9));
     }
     sheets[1] = Sheet {
         name: "人才库".into(),
         csv: lines.join("\n"),
-        merges: vec![
-            (0, 0, 0, 15),  // the title
-            (1, 0, 2, 0),   // id over both header rows … and each column alike
-            (1, 12, 1, 15), // 专业特长 over the four areas
-            (5, 0, 5, 15),  // the section row
-            (6, 9, 7, 9),   // 可抽调 = 否 for P03 and P04
-        ],
+        merges,
         ..Default::default()
     };
     write_book(path, &sheets);
+    sheets
+}
+
+/// Writes the README's example of a workbook as an office keeps it: the tiny
+/// case with a title, a two-row header, a section row, a hidden notes sheet
+/// and a sheet of notes that is no table.
+fn tiny_office_workbook(path: &Path) {
+    let mut sheets = tiny_as_office_keeps_it(path, false);
+    let mut notes = Sheet::new("填表说明", "说明\n籍贯填写地区代码（A–E）\n可抽调：是/否");
+    notes.hidden = true;
+    sheets.push(notes);
+    sheets.push(Sheet::new("Sheet3", "备忘,内容\n3月,P19借调至市委巡察办"));
+    write_book(path, &sheets);
+}
+
+/// `data/tiny-office.xlsx` holds what [`tiny_office_workbook`] writes (the
+/// same cells, sheet by sheet); `XUNCHA_REGENERATE=1` rewrites it.
+#[test]
+fn the_office_workbook_of_data_is_the_one_this_test_writes() {
+    let committed = root().join("data/tiny-office.xlsx");
+    if std::env::var("XUNCHA_REGENERATE").is_ok_and(|v| v == "1") {
+        tiny_office_workbook(&committed);
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let fresh = dir.path().join("tiny-office.xlsx");
+    tiny_office_workbook(&fresh);
+    use calamine::Reader;
+    let mut a = calamine::open_workbook_auto(&committed).unwrap();
+    let mut b = calamine::open_workbook_auto(&fresh).unwrap();
+    assert_eq!(a.sheet_names(), b.sheet_names());
+    for name in a.sheet_names() {
+        assert_eq!(
+            a.worksheet_range(&name).unwrap(),
+            b.worksheet_range(&name).unwrap(),
+            "{name}: run with XUNCHA_REGENERATE=1 to rewrite data/tiny-office.xlsx"
+        );
+    }
+}
+
+#[test]
+fn the_office_workbook_of_data_reads_as_the_tiny_case() {
+    let office = load_case(&root().join("data/tiny-office.xlsx")).unwrap();
+    let tiny = load_case(&root().join("data/tiny")).unwrap();
+    assert_eq!(office.people.len(), tiny.people.len());
+    for (a, b) in office.people.iter().zip(&tiny.people) {
+        assert_eq!(
+            (
+                &a.id,
+                &a.levels,
+                a.available,
+                a.leader,
+                a.native_region.map(|r| office.region(r))
+            ),
+            (
+                &b.id,
+                &b.levels,
+                b.available,
+                b.leader,
+                b.native_region.map(|r| tiny.region(r))
+            ),
+        );
+    }
+    let codes: Vec<&str> = office.warnings.iter().map(|w| w.code).collect();
+    for c in ["row-skipped", "not-read", "not-read-notes"] {
+        assert!(codes.contains(&c), "{codes:?}");
+    }
 }
 
 #[test]
 fn merged_cells_titles_sections_and_a_two_row_header_are_read_and_named() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("花名册.xlsx");
-    tiny_as_office_keeps_it(&path);
+    tiny_as_office_keeps_it(&path, true);
     let case = load_case(&path).unwrap_or_else(|e| panic!("{e}"));
     let tiny = load_case(&root().join("data/tiny")).unwrap();
     assert_eq!(case.people.len(), tiny.people.len());

@@ -30,5 +30,5 @@ fn readme_examples_match_the_commands() {
         );
         checked += 1;
     }
-    assert_eq!(checked, 5, "the README has five printed examples");
+    assert_eq!(checked, 6, "the README has six printed examples");
 }
