@@ -178,6 +178,144 @@ pub fn read_case_sheets(path: &Path) -> Result<CaseSheets, InputErrors> {
 const TABLE_EXTS: [&str; 3] = ["csv", "tsv", "txt"];
 const BOOK_EXTS: [&str; 6] = ["xlsx", "xlsm", "xls", "xlsb", "ods", "et"];
 
+/// What a file of a case directory is.
+enum Entry {
+    /// A candidate for a table.
+    Table(Table, Found),
+    /// A candidate for the round (`round.toml`).
+    Round(String, PathBuf),
+    /// Not read (and named in `report`).
+    NotRead,
+}
+
+/// Classifies one entry of a case directory, naming in `report` what will
+/// not be read and why.
+fn classify(name: String, p: PathBuf, report: &mut InputErrors) -> Entry {
+    if p.is_dir() {
+        not_read(
+            report,
+            format!("{name}/"),
+            false,
+            "a folder inside the case",
+        );
+        return Entry::NotRead;
+    }
+    let (stem, ext) = match name.rsplit_once('.') {
+        Some((s, e)) => (s.to_string(), e.to_ascii_lowercase()),
+        None => (name.clone(), String::new()),
+    };
+    if ext == "toml" {
+        if table_named(&stem) == Some(Table::Round) {
+            return Entry::Round(name, p);
+        }
+        not_read(
+            report,
+            name,
+            true,
+            "the round of a case directory is round.toml (or 轮次.toml)",
+        );
+        return Entry::NotRead;
+    }
+    if BOOK_EXTS.contains(&ext.as_str()) {
+        not_read(
+            report,
+            name,
+            !is_notes_name(&stem),
+            "a case directory is read from CSV files and round.toml; a workbook in it is not \
+             part of the case (give the workbook itself as the case to read it)",
+        );
+        return Entry::NotRead;
+    }
+    if !TABLE_EXTS.contains(&ext.as_str()) {
+        not_read(report, name, false, "not a table (.csv) or round.toml");
+        return Entry::NotRead;
+    }
+    let named = table_named(&stem);
+    if let Some(t) = named.filter(|t| t.in_directory()) {
+        return Entry::Table(
+            t,
+            Found {
+                display: name,
+                hidden: false,
+                by_columns: false,
+                sheet: None,
+                path: Some(p),
+            },
+        );
+    }
+    // a name that is no table's: what its columns say
+    let mut quiet = InputErrors::default();
+    let sheet = read_csv_into(&p, &name, &mut quiet);
+    let content = sheet.as_ref().map_or(Content::Other, content_of);
+    let directory_round = |t: Table| {
+        format!(
+            "the {} table of a case directory is round.toml, not a CSV file",
+            t.key()
+        )
+    };
+    match (named, content) {
+        (None, Content::Table(t)) if t.in_directory() => {
+            report.extend(quiet);
+            return Entry::Table(
+                t,
+                Found {
+                    display: name,
+                    hidden: false,
+                    by_columns: true,
+                    sheet,
+                    path: Some(p),
+                },
+            );
+        }
+        (_, Content::Plan) => not_read(report, name, false, "a plan (its columns are a plan's)"),
+        (Some(t), _) | (None, Content::Table(t)) => {
+            not_read(report, name, true, directory_round(t))
+        }
+        _ => not_read(
+            report,
+            name,
+            ext == "csv" && !is_notes_name(&stem),
+            "its name is not one of a case's tables and its columns are none of theirs (the \
+             README lists the names)",
+        ),
+    }
+    Entry::NotRead
+}
+
+/// `round.toml` in any encoding an editor saves (a non-UTF-8 one named).
+fn read_round_file(name: &str, p: &Path, report: &mut InputErrors) -> Option<RoundSpec> {
+    let bytes = match std::fs::read(p) {
+        Ok(b) => b,
+        Err(e) => {
+            report.push(InputError::Io {
+                path: name.to_string(),
+                message: e.to_string(),
+            });
+            return None;
+        }
+    };
+    match decode(&bytes) {
+        Ok((text, enc)) => {
+            if enc != super::text::Encoding::Utf8 {
+                report.warnings.push(InputWarning {
+                    code: "encoding",
+                    pos: Position::file(name),
+                    message: format!("the file is in {}; it was read as such", enc.label()),
+                    hides_rule: false,
+                });
+            }
+            report.keep(parse_round_toml(&text, name))
+        }
+        Err(line) => {
+            report.at(
+                Position::file(name).at_line(line),
+                "the text is neither UTF-8 nor GBK: save it as UTF-8",
+            );
+            None
+        }
+    }
+}
+
 fn read_directory(dir: &Path) -> Result<CaseSheets, InputErrors> {
     let display = dir.display().to_string();
     let mut report = InputErrors::default();
@@ -198,111 +336,23 @@ fn read_directory(dir: &Path) -> Result<CaseSheets, InputErrors> {
     let mut found: BTreeMap<Table, Vec<Found>> = BTreeMap::new();
     let mut rounds: Vec<(String, PathBuf)> = Vec::new();
     for (name, p) in entries {
-        if p.is_dir() {
-            not_read(
-                &mut report,
-                format!("{name}/"),
-                false,
-                "a folder inside the case",
-            );
-            continue;
-        }
-        let (stem, ext) = match name.rsplit_once('.') {
-            Some((s, e)) => (s.to_string(), e.to_ascii_lowercase()),
-            None => (name.clone(), String::new()),
-        };
-        if ext == "toml" {
-            if table_named(&stem) == Some(Table::Round) {
-                rounds.push((name, p));
-            } else {
-                not_read(
-                    &mut report,
-                    name,
-                    true,
-                    "the round of a case directory is round.toml (or 轮次.toml)",
-                );
-            }
-            continue;
-        }
-        if BOOK_EXTS.contains(&ext.as_str()) {
-            not_read(
-                &mut report,
-                name,
-                !is_notes_name(&stem),
-                "a case directory is read from CSV files and round.toml; a workbook in it is \
-                 not part of the case (give the workbook itself as the case to read it)",
-            );
-            continue;
-        }
-        if !TABLE_EXTS.contains(&ext.as_str()) {
-            not_read(&mut report, name, false, "not a table (.csv) or round.toml");
-            continue;
-        }
-        match table_named(&stem) {
-            Some(t) if t.in_directory() => found.entry(t).or_default().push(Found {
-                display: name,
-                hidden: false,
-                by_columns: false,
-                sheet: None,
-                path: Some(p),
-            }),
-            named => {
-                // a name that is no table's: what its columns say
-                let mut quiet = InputErrors::default();
-                let sheet = read_csv_into(&p, &name, &mut quiet);
-                let content = sheet.as_ref().map_or(Content::Other, content_of);
-                match (named, content) {
-                    (None, Content::Table(t)) if t.in_directory() => {
-                        report.extend(quiet);
-                        found.entry(t).or_default().push(Found {
-                            display: name,
-                            hidden: false,
-                            by_columns: true,
-                            sheet,
-                            path: Some(p),
-                        })
-                    }
-                    (_, Content::Plan) => not_read(
-                        &mut report,
-                        name,
-                        false,
-                        "a plan (its columns are a plan's)",
-                    ),
-                    (Some(t), _) => not_read(
-                        &mut report,
-                        name,
-                        true,
-                        format!(
-                            "the {} table of a case directory is round.toml, not a CSV file",
-                            t.key()
-                        ),
-                    ),
-                    _ => not_read(
-                        &mut report,
-                        name,
-                        ext == "csv" && !is_notes_name(&stem),
-                        "its name is not one of a case's tables and its columns are none of \
-                         theirs (the README lists the names)",
-                    ),
-                }
-            }
+        match classify(name, p, &mut report) {
+            Entry::Table(t, f) => found.entry(t).or_default().push(f),
+            Entry::Round(name, p) => rounds.push((name, p)),
+            Entry::NotRead => {}
         }
     }
-    match rounds.len() {
-        0 => {}
-        1 => {}
-        _ => {
-            let names: Vec<&str> = rounds.iter().map(|(n, _)| n.as_str()).collect();
-            report.push(InputError::Io {
-                path: display.clone(),
-                message: format!("{} could each be the round: keep one", names.join(" and ")),
-            });
-        }
+    if rounds.len() > 1 {
+        let names: Vec<&str> = rounds.iter().map(|(n, _)| n.as_str()).collect();
+        report.push(InputError::Io {
+            path: display.clone(),
+            message: format!("{} could each be the round: keep one", names.join(" and ")),
+        });
     }
     let mut picked = pick(found, &mut report);
     let mut missing = |t: Table, what: &str| {
         report.push(InputError::Io {
-            path: format!("{display}/{}", what),
+            path: format!("{display}/{what}"),
             message: format!(
                 "missing: a case directory needs {what} (or {}.{})",
                 t.label(),
@@ -338,36 +388,8 @@ fn read_directory(dir: &Path) -> Result<CaseSheets, InputErrors> {
     let relations = take(Table::Relations, &mut report);
     let regions = take(Table::Regions, &mut report);
     let (name, p) = rounds.pop().expect("one round");
-    files.push((name.clone(), p.clone()));
-    let round = match std::fs::read(&p) {
-        Ok(bytes) => match decode(&bytes) {
-            Ok((text, enc)) => {
-                if enc != super::text::Encoding::Utf8 {
-                    report.warnings.push(InputWarning {
-                        code: "encoding",
-                        pos: Position::file(name.clone()),
-                        message: format!("the file is in {}; it was read as such", enc.label()),
-                        hides_rule: false,
-                    });
-                }
-                report.keep(parse_round_toml(&text, &name))
-            }
-            Err(line) => {
-                report.at(
-                    Position::file(name.clone()).at_line(line),
-                    "the text is neither UTF-8 nor GBK: save it as UTF-8",
-                );
-                None
-            }
-        },
-        Err(e) => {
-            report.push(InputError::Io {
-                path: name,
-                message: e.to_string(),
-            });
-            None
-        }
-    };
+    let round = read_round_file(&name, &p, &mut report);
+    files.push((name, p));
     assemble(
         units, people, posts, relations, regions, round, files, report,
     )

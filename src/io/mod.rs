@@ -1,10 +1,13 @@
 //! Reading and writing: CSV and workbook tables as offices keep them, the
 //! names of a case's tables, regions by name, `round.toml`, plans.
 
+pub mod book;
 pub mod case;
 pub mod columns;
 pub mod discover;
+pub mod grid;
 pub mod output;
+pub mod people;
 pub mod plan;
 pub mod regions;
 pub mod round;

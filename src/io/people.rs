@@ -1,0 +1,409 @@
+//! Reading the people table (人才库): every column a rule reads checked to be
+//! there, 籍贯 and regions by code or name, and what could not be placed
+//! counted in warnings.
+
+use super::case::{id_text, parse_rank, warn, warn_invisible, CaseSheets, Index};
+use super::columns::{opt_text, Cells, Column, Header};
+use super::regions::{Match, Regions};
+use super::sheet::{Sheet, SheetRow};
+use super::tables::people_columns;
+use super::text::{as_written, fold_width, shown};
+use crate::error::{InputErrors, Position};
+use crate::model::{Area, Gender, Person, PersonId, RegionId, Unit};
+use std::collections::{BTreeMap, HashSet};
+
+/// `M`/`F`, `男`/`女` (full-width forms too).
+fn parse_gender(s: &str) -> Option<Gender> {
+    match fold_width(s).to_ascii_uppercase().as_str() {
+        "M" | "男" | "MALE" => Some(Gender::Male),
+        "F" | "女" | "FEMALE" => Some(Gender::Female),
+        _ => None,
+    }
+}
+
+/// The columns a rule or requirement reads: absent ones are named, never
+/// read as all 0 or all blank.
+fn check_people_columns(
+    h: &Header,
+    s: &CaseSheets,
+    areas: &[Area],
+    reqs: &[(u32, Option<Position>)],
+    base: usize,
+    errors: &mut InputErrors,
+) {
+    for (k, a) in areas.iter().enumerate() {
+        if h.has(base + k) {
+            continue;
+        }
+        let (need, at) = &reqs[k];
+        if *need > 0 {
+            let by = match at {
+                Some(p) => format!("[requirements] ({p})"),
+                None => "the default requirements".into(),
+            };
+            errors.at(
+                h.header_pos(),
+                format!(
+                    "no column {} ({}), but {by} ask for {need} member{} with it in each group: \
+                     add the column (levels 0–3), or set requirements.{} = 0",
+                    a.key,
+                    a.label,
+                    if *need == 1 { "" } else { "s" },
+                    a.key
+                ),
+            );
+        } else if s.round.areas.is_some() {
+            errors.at(
+                h.header_pos(),
+                format!(
+                    "the round declares area {} but there is no column {} ({})",
+                    a.key, a.key, a.label
+                ),
+            );
+        } else {
+            warn(
+                errors,
+                "area-column-absent",
+                h.header_pos(),
+                false,
+                format!(
+                    "no column {} ({}): every level in it is taken as 0 (it is required of no \
+                     group; it only enters the score's balance)",
+                    a.key, a.label
+                ),
+            );
+        }
+    }
+    if !h.has(7) && s.round.policy.native_avoidance {
+        warn(
+            errors,
+            "native-column-absent",
+            h.header_pos(),
+            true,
+            "no column 籍贯 (native_region), so native avoidance (地域回避 on 籍贯) checks \
+             nothing: add the column, or set native_avoidance = false if it does not apply"
+                .into(),
+        );
+    }
+    if !h.has(9) {
+        warn(
+            errors,
+            "available-column-absent",
+            h.header_pos(),
+            false,
+            "no column 可抽调 (available): everyone is taken as available".into(),
+        );
+    }
+}
+
+/// Per 籍贯 as written: how it was read, and the lines of the people.
+type NativeSeen = BTreeMap<String, (Match, Vec<usize>)>;
+
+/// "1 person: line 5", "3 people: lines 5, 9, 12" (the lines given after).
+fn people_count(n: usize) -> String {
+    if n == 1 {
+        "1 person: line".into()
+    } else {
+        format!("{n} people: lines")
+    }
+}
+
+fn warn_natives(seen: NativeSeen, regions: &Regions, sheet: &Sheet, errors: &mut InputErrors) {
+    let lines = |v: &[usize]| -> String {
+        let mut s: Vec<String> = v.iter().take(6).map(|l| l.to_string()).collect();
+        if v.len() > 6 {
+            s.push("…".into());
+        }
+        s.join(", ")
+    };
+    let mut contained = Vec::new();
+    let mut unknown = Vec::new();
+    let mut near = Vec::new();
+    for (text, (m, at)) in &seen {
+        match m {
+            Match::Contains(r) => contained.push(format!(
+                "{} → {} ({} {})",
+                text,
+                regions.label(*r),
+                people_count(at.len()),
+                lines(at)
+            )),
+            Match::None => {
+                let n = regions.near(text);
+                let item = format!("{} ({} {})", shown(text), people_count(at.len()), lines(at));
+                if n.is_empty() {
+                    unknown.push(item);
+                } else {
+                    near.push(format!("{item}, did you mean {}?", n.join(" or ")));
+                }
+            }
+            _ => {}
+        }
+    }
+    let source = sheet.source.clone();
+    if !contained.is_empty() {
+        warn(
+            errors,
+            "native-by-name",
+            source.clone(),
+            false,
+            format!(
+                "籍贯 read as the region whose name it contains: {}",
+                contained.join("; ")
+            ),
+        );
+    }
+    let count = |items: &[(String, (Match, Vec<usize>))]| -> usize {
+        items.iter().map(|(_, (_, v))| v.len()).sum()
+    };
+    if !near.is_empty() {
+        warn(
+            errors,
+            "native-near",
+            source.clone(),
+            true,
+            format!(
+                "籍贯 matches no region of the case but is close to one: {}",
+                near.join("; ")
+            ),
+        );
+    }
+    if !unknown.is_empty() {
+        let people = count(
+            &seen
+                .into_iter()
+                .filter(|(t, (m, _))| *m == Match::None && regions.near(t).is_empty())
+                .collect::<Vec<_>>(),
+        );
+        let (hides, advice) = if regions.table {
+            (
+                false,
+                "places outside the case's regions: native avoidance has nothing to avoid for them",
+            )
+        } else {
+            (
+                true,
+                "a 籍贯 names a region by its code; if any of these is a region of the case, add \
+                 a regions table (地区: 编号, 名称, 别名) naming it; with that table, places \
+                 outside the case are taken as such",
+            )
+        };
+        warn(
+            errors,
+            "native-unknown",
+            source,
+            hides,
+            format!(
+                "籍贯 of {people} {} matches no region of the case: {} ({advice})",
+                if people == 1 { "person" } else { "people" },
+                unknown.join("; ")
+            ),
+        );
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+pub(crate) fn read_people(
+    s: &CaseSheets,
+    areas: &[Area],
+    reqs: &[(u32, Option<Position>)],
+    units: &[Unit],
+    regions: &mut Regions,
+    index: &mut Index,
+    errors: &mut InputErrors,
+) -> Vec<Person> {
+    let mut schema = people_columns();
+    let base = schema.len();
+    for a in areas {
+        let mut col = Column::new(&a.key, &a.label, false);
+        if a.label == a.key {
+            col.aliases.clear();
+        }
+        schema.push(col);
+    }
+    let unit_regions: HashSet<RegionId> = units.iter().map(|u| u.region).collect();
+    let year = s.round.year;
+    let mut people: Vec<Person> = Vec::new();
+    // per person: the sheet it was read from (0: people, 1..: extra_people)
+    let mut person_sheet: Vec<usize> = Vec::new();
+    let sheets: Vec<&Sheet> = std::iter::once(&s.people).chain(&s.extra_people).collect();
+    for (si, sheet) in sheets.iter().enumerate() {
+        let Some(h) = errors.keep(Header::resolve(sheet, &schema)) else {
+            index.broken.all_people = true;
+            continue;
+        };
+        if si == 0 {
+            check_people_columns(&h, s, areas, reqs, base, errors);
+        }
+        let mut natives: NativeSeen = BTreeMap::new();
+        let mut invisible = Vec::new();
+        for r in &sheet.rows {
+            let Some(x) = read_person(
+                &h,
+                r,
+                year,
+                areas.len(),
+                base,
+                units,
+                regions,
+                index,
+                errors,
+                &mut natives,
+                &mut invisible,
+            ) else {
+                index
+                    .broken
+                    .people
+                    .insert(fold_width(h.get(r, 0)).into_owned());
+                continue;
+            };
+            if let Some(&prev) = index.people.get(&x.id) {
+                let first = person_sheet[prev.ix()];
+                let place = if first == si {
+                    format!("first at line {}", people[prev.ix()].line)
+                } else {
+                    format!(
+                        "already in {} line {}",
+                        sheets[first].source.file,
+                        people[prev.ix()].line
+                    )
+                };
+                errors.at(
+                    h.pos(r, 0),
+                    format!("duplicate person id {} ({place})", x.id),
+                );
+                continue;
+            }
+            if !unit_regions.contains(&x.region) {
+                errors.at(
+                    h.pos(r, 6),
+                    format!(
+                        "region {} is the region of no unit in units",
+                        regions.label(x.region)
+                    ),
+                );
+            }
+            index
+                .people
+                .insert(x.id.clone(), PersonId(people.len() as u32));
+            person_sheet.push(si);
+            people.push(x);
+        }
+        warn_invisible(errors, sheet, invisible);
+        warn_natives(natives, regions, sheet, errors);
+    }
+    people
+}
+
+#[allow(clippy::too_many_arguments)]
+fn read_person(
+    h: &Header,
+    r: &SheetRow,
+    year: Option<i32>,
+    n_areas: usize,
+    base: usize,
+    units: &[Unit],
+    regions: &mut Regions,
+    index: &Index,
+    errors: &mut InputErrors,
+    natives: &mut NativeSeen,
+    invisible: &mut Vec<Position>,
+) -> Option<Person> {
+    let mut c = Cells { errors };
+    let id = c
+        .text(h.pos(r, 0), h.get(r, 0))
+        .map(|t| id_text(&t, &h.pos(r, 0), invisible));
+    let name = c.text(h.pos(r, 1), h.get(r, 1));
+    let gender = parse_gender(h.get(r, 2));
+    if gender.is_none() {
+        c.errors.at(
+            h.pos(r, 2),
+            format!("{} is not a gender: M/F or 男/女", shown(h.get(r, 2))),
+        );
+    }
+    let birth = c.int(h.pos(r, 3), h.get(r, 3), 1900, 2100, true).flatten();
+    let rank = parse_rank(h.get(r, 4));
+    if rank.is_none() {
+        c.errors.at(
+            h.pos(r, 4),
+            format!(
+                "{} is not a rank: 1..5 or 科员/副科/正科/副处/正处",
+                shown(h.get(r, 4))
+            ),
+        );
+    }
+    let unit = c.text(h.pos(r, 5), h.get(r, 5)).and_then(|u| {
+        let id = id_text(&u, &h.pos(r, 5), invisible);
+        match index.units.get(&id) {
+            Some(&id) => Some(id),
+            None if index.broken.unit(&id) => None,
+            None => {
+                c.errors
+                    .at(h.pos(r, 5), format!("unknown unit {}", as_written(&u)));
+                None
+            }
+        }
+    });
+    let region = match opt_text(h.get(r, 6)) {
+        None => Some(unit.map(|u| units[u.ix()].region)),
+        Some(t) => match regions.exact(&t) {
+            Match::Exact(r) => Some(Some(r)),
+            _ if !regions.table => Some(Some(regions.intern(&t))),
+            _ => {
+                c.errors.at(
+                    h.pos(r, 6),
+                    format!("region {} is not in the regions table", shown(&t)),
+                );
+                None
+            }
+        },
+    };
+    let native = opt_text(h.get(r, 7)).map(|t| match regions.native(&t) {
+        Match::Exact(reg) => reg,
+        m @ Match::Contains(reg) => {
+            natives.entry(t).or_insert((m, vec![])).1.push(r.line);
+            reg
+        }
+        m => {
+            natives
+                .entry(t.clone())
+                .or_insert((m, vec![]))
+                .1
+                .push(r.line);
+            regions.outside(&t)
+        }
+    });
+    let leader = c.yes_no(h.pos(r, 8), h.get(r, 8), None);
+    let available = c.yes_no(h.pos(r, 9), h.get(r, 9), Some(true));
+    let must_serve = c.yes_no(h.pos(r, 10), h.get(r, 10), Some(false));
+    let last = c.int(h.pos(r, 11), h.get(r, 11), 1900, 2200, false);
+    if let (Some(Some(l)), Some(y)) = (last, year) {
+        if l > y as i64 {
+            c.errors.at(
+                h.pos(r, 11),
+                format!("last served in {l}, after the round's year {y}"),
+            );
+        }
+    }
+    let mut levels = Vec::with_capacity(n_areas);
+    for k in 0..n_areas {
+        let v = c.int(h.pos(r, base + k), h.get(r, base + k), 0, 3, false);
+        levels.push(v.flatten().unwrap_or(0) as u8);
+    }
+    Some(Person {
+        id: id?,
+        name: name?,
+        gender: gender?,
+        birth_year: birth? as i32,
+        rank: rank?,
+        unit: unit?,
+        region: region??,
+        native_region: native,
+        leader: leader?,
+        available: available?,
+        must_serve: must_serve?,
+        last_served: last?.map(|y| y as i32),
+        levels,
+        line: r.line,
+    })
+}
