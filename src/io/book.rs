@@ -118,10 +118,21 @@ impl Workbook {
             message: format!("the sheet cannot be read ({why})"),
         };
         let book = &mut self.book;
-        let range = match guarded(|| book.worksheet_range(name)) {
+        // values and formulas: a formula cell without a computed value has
+        // no value (an .xlsx is read in one pass, the others in two)
+        let read = guarded(|| -> Result<_, String> {
+            match &mut *book {
+                calamine::Sheets::Xlsx(x) => xlsx_cells(x, name),
+                other => {
+                    let range = other.worksheet_range(name).map_err(|e| e.to_string())?;
+                    Ok((range, other.worksheet_formula(name).ok()))
+                }
+            }
+        });
+        let (range, formulas) = match read {
             Ok(Ok(r)) => r,
             Ok(Err(e)) => {
-                report.push(fail(e.to_string()));
+                report.push(fail(e));
                 return None;
             }
             Err(why) => {
@@ -129,10 +140,6 @@ impl Workbook {
                 return None;
             }
         };
-        // formulas: a formula cell without a computed value has no value
-        let formulas = guarded(|| book.worksheet_formula(name))
-            .ok()
-            .and_then(Result::ok);
         let merges = match book {
             calamine::Sheets::Xlsx(x) => guarded(|| x.merge_cells_by_sheet_name(name))
                 .ok()
@@ -172,6 +179,30 @@ impl Workbook {
         }
         table_from_grid(grid, report)
     }
+}
+
+/// The values and the formulas of an `.xlsx` sheet, in one pass over its XML.
+type Cells = (calamine::Range<Data>, Option<calamine::Range<String>>);
+
+fn xlsx_cells<RS: std::io::Read + std::io::Seek>(
+    x: &mut calamine::Xlsx<RS>,
+    name: &str,
+) -> Result<Cells, String> {
+    let mut reader = x.worksheet_cells_reader(name).map_err(|e| e.to_string())?;
+    let mut values = Vec::new();
+    let mut formulas = Vec::new();
+    while let Some(c) = reader.next_cell_with_formula().map_err(|e| e.to_string())? {
+        if let Some(f) = c.formula.filter(|f| !f.is_empty()) {
+            formulas.push(calamine::Cell::new(c.pos, f));
+        }
+        if c.value != calamine::DataRef::Empty {
+            values.push(calamine::Cell::new(c.pos, Data::from(c.value)));
+        }
+    }
+    Ok((
+        calamine::Range::from_sparse(values),
+        Some(calamine::Range::from_sparse(formulas)),
+    ))
 }
 
 /// The cells of a sheet, absolute rows and columns from the first used one.

@@ -230,6 +230,27 @@ pub fn toml_error(text: &str, file: &Position, e: &toml::de::Error) -> InputErro
     InputError::data(pos, e.message().trim().to_string())
 }
 
+/// The 1-based lines of byte offsets in one text, each found in O(log lines).
+pub struct Lines(Vec<usize>);
+
+impl Lines {
+    /// The offsets of the line ends of `text`.
+    pub fn new(text: &str) -> Lines {
+        Lines(
+            text.bytes()
+                .enumerate()
+                .filter(|&(_, b)| b == b'\n')
+                .map(|(i, _)| i)
+                .collect(),
+        )
+    }
+
+    /// The 1-based line of a byte offset.
+    pub fn of(&self, offset: usize) -> usize {
+        self.0.partition_point(|&nl| nl < offset) + 1
+    }
+}
+
 /// The 1-based line of a byte offset.
 pub fn line_of(text: &str, offset: usize) -> usize {
     text.as_bytes()[..offset.min(text.len())]
@@ -244,7 +265,8 @@ pub fn parse_round_toml(text: &str, display: &str) -> Result<RoundSpec, InputErr
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let file = Position::file(display);
     let raw: RoundToml = toml::from_str(text).map_err(|e| toml_error(text, &file, &e))?;
-    let at = |s: std::ops::Range<usize>| file.at_line(line_of(text, s.start));
+    let lines = Lines::new(text);
+    let at = |s: std::ops::Range<usize>| file.at_line(lines.of(s.start));
     let mut errors = InputErrors::default();
     let mut spec = RoundSpec::new(file.clone());
     spec.name = raw.name.unwrap_or_default();
@@ -686,6 +708,15 @@ role = "组长"
             .unwrap_err()
             .to_string();
         assert!(e.contains("policy.group_size"), "{e}");
+    }
+
+    #[test]
+    fn lines_of_offsets() {
+        let text = "a\nbb\n\nc";
+        let lines = Lines::new(text);
+        for offset in 0..=text.len() {
+            assert_eq!(lines.of(offset), line_of(text, offset), "{offset}");
+        }
     }
 
     #[test]

@@ -7,7 +7,7 @@
 
 use crate::error::{InputError, InputErrors, Position};
 use crate::io::case::{build_case, known_area, CaseSheets};
-use crate::io::round::{check_policy, line_of, toml_error, At, GroupSpec, GroupToml, PolicyToml};
+use crate::io::round::{check_policy, toml_error, At, GroupSpec, GroupToml, Lines, PolicyToml};
 use crate::io::sheet::read_csv_into;
 use crate::model::{Case, PersonId};
 use serde::Deserialize;
@@ -204,7 +204,8 @@ pub fn parse_scenario(text: &str, display: &str, dir: &Path) -> Result<Scenario,
         }
         err
     })?;
-    let at = |s: std::ops::Range<usize>| file.at_line(line_of(text, s.start));
+    let lines = Lines::new(text);
+    let at = |s: std::ops::Range<usize>| file.at_line(lines.of(s.start));
     let mut errors = InputErrors::default();
     if raw.variant.is_empty() {
         errors.at(
