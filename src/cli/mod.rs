@@ -727,6 +727,7 @@ fn run_plan(a: PlanArgs) -> anyhow::Result<u8> {
         first_feasible: false,
         acceptance: crate::solve::engine::Acceptance::Annealing,
         exact_fallback: true,
+        ..SolveOptions::default()
     };
     let progress = std::sync::Arc::new(Progress::default());
     {

@@ -11,6 +11,8 @@ use crate::model::{GroupId, PersonId, Plan};
 use rand::RngExt;
 use rand_chacha::ChaCha8Rng;
 
+mod lns;
+
 /// Who was where before a move: up to three people.
 #[derive(Debug, Clone, Copy)]
 pub struct Undo {
@@ -77,15 +79,29 @@ pub struct PlanSearch<'c, 'a> {
     /// Are whole-round size changes ([`Change::Many`]) proposed? Only on
     /// rounds of a few groups, where they are cheap.
     pub level_moves: bool,
+    /// Share of large-neighbourhood moves (free a few groups, repair them).
+    pub lns_share: f64,
+    /// Free must-serve people who may join some active group.
+    must: Vec<u32>,
 }
 
 impl<'c, 'a> PlanSearch<'c, 'a> {
     /// A search over `s`.
     pub fn new(s: State<'c, 'a>) -> Self {
         let groups = s.ctx.active.iter().filter(|&&a| a).count();
+        let ctx = s.ctx;
+        let must = ctx
+            .pool
+            .iter()
+            .copied()
+            .filter(|&p| ctx.model.must_serve[p as usize])
+            .filter(|&p| ctx.elig.groups_of(PersonId(p)).any(|g| ctx.active[g.ix()]))
+            .collect();
         PlanSearch {
             s,
             level_moves: groups <= MAX_LEVEL_GROUPS,
+            lns_share: LNS_SHARE,
+            must,
         }
     }
 }
@@ -95,6 +111,14 @@ const LEVEL_SHARE: f64 = 0.01;
 
 /// Rounds of at most this many groups get whole-round size changes.
 const MAX_LEVEL_GROUPS: usize = 16;
+
+/// Default share of large-neighbourhood moves ([`PlanSearch::lns`]): none.
+/// Measured at an equal time limit (BENCHMARKS.md, issue 14), a share of
+/// 0.0005 or 0.002 gave worse plans than none on the sample, on tight
+/// generated rounds and on tight rounds with many must-serve people: the
+/// repairs are rarely better than the annealing's own moves and cost about
+/// a millisecond each.
+pub const LNS_SHARE: f64 = 0.0;
 
 impl<'c, 'a> PlanSearch<'c, 'a> {
     /// Moves `steps` (person → group or OUT, as leader?) all at once, or
@@ -360,6 +384,9 @@ impl<'c, 'a> PlanSearch<'c, 'a> {
     }
 
     fn random_change(&mut self, rng: &mut ChaCha8Rng) -> Option<Change> {
+        if self.lns_share > 0.0 && rng.random_bool(self.lns_share) {
+            return self.lns(rng);
+        }
         if self.level_moves && rng.random_bool(LEVEL_SHARE) {
             return if rng.random_bool(0.5) {
                 self.grow_all(rng)
@@ -768,6 +795,7 @@ pub fn search(
     budget: &Budget,
     progress: Option<&Progress>,
     start: Option<&Plan>,
+    lns_share: f64,
 ) -> (Found<Placement>, u64) {
     engine::run_parallel(searches, seed, budget, progress, |_, rng| {
         let mut s = State::new(ctx);
@@ -783,6 +811,8 @@ pub fn search(
             }
         }
         construct(&mut s, rng);
-        PlanSearch::new(s)
+        let mut search = PlanSearch::new(s);
+        search.lns_share = lns_share;
+        search
     })
 }

@@ -80,6 +80,9 @@ pub struct SolveOptions {
     /// When the search cannot staff a small round, let the exact solver
     /// settle it (up to 20 s): a plan, or a proof there is none.
     pub exact_fallback: bool,
+    /// Share of the moves that free a few groups and staff them again
+    /// (large-neighbourhood search, [`heuristic::LNS_SHARE`] by default; 0: none).
+    pub lns_share: f64,
 }
 
 impl SolveOptions {
@@ -102,6 +105,7 @@ impl Default for SolveOptions {
             first_feasible: false,
             acceptance: engine::Acceptance::Annealing,
             exact_fallback: true,
+            lns_share: heuristic::LNS_SHARE,
         }
     }
 }
@@ -237,6 +241,7 @@ pub fn plan_heuristic(
         &budget,
         progress,
         opts.start.as_ref(),
+        opts.lns_share,
     );
     let interrupted = progress.is_some_and(|p| p.stop.load(std::sync::atomic::Ordering::Relaxed));
     // the state of the best placement, to polish it and read what is missing
