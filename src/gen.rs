@@ -225,6 +225,7 @@ pub fn synthetic_case(o: &GenOptions) -> Case {
             },
             birth_year: rng.random_range(1966..=1998),
             rank,
+            rank_step: rank * 2,
             unit,
             region: RegionId(r as u32),
             native_region: Some(RegionId(native as u32)),

@@ -151,6 +151,8 @@ fn small_case(seed: u64) -> (Case, Option<Plan>) {
             },
             birth_year: 1965 + rng.below(30) as i32,
             rank: 1 + rng.below(5) as u8,
+            // set below from the rank (the senior step of its band)
+            rank_step: 0,
             unit,
             region: RegionId(r),
             native_region: if rng.chance(0.3) {
@@ -180,6 +182,8 @@ fn small_case(seed: u64) -> (Case, Option<Plan>) {
             ],
             line: i + 2,
         });
+        let p = people.last_mut().expect("just pushed");
+        p.rank_step = p.rank * 2;
     }
     let any_unit = |rng: &mut Rng| UnitId(rng.below(12) as u32);
     let any_person = |rng: &mut Rng| PersonId(rng.below(n) as u32);

@@ -767,11 +767,11 @@ fn every_problem_is_found_in_one_pass() {
 #[test]
 fn positions_show_the_column_letter_and_near_misses_and_invisible_characters() {
     let (_d, case) = copy_case("tiny");
-    edit(&case.join("people.csv"), "birth_year", "出生年月");
+    edit(&case.join("people.csv"), "birth_year", "出生年分");
     let err = stderr(&xuncha(&["explain", case.to_str().unwrap()]));
     assert!(
         err.contains(
-            "people.csv: line 1, column D \"出生年月\": unknown column; did you mean 出生年份?"
+            "people.csv: line 1, column D \"出生年分\": unknown column; did you mean 出生年份?"
         ),
         "{err}"
     );

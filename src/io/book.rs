@@ -248,6 +248,12 @@ fn grid_of(
                         },
                         Err(p) => GridCell {
                             problem: Some(p),
+                            // a date is a value under 出生年月 (see grid.rs)
+                            date: matches!(value, Data::DateTime(_)),
+                            text: match value {
+                                Data::DateTime(dt) => date_shown(dt),
+                                _ => String::new(),
+                            },
                             ..Default::default()
                         },
                     },
@@ -295,18 +301,7 @@ fn cell_text(d: &Data) -> Result<String, String> {
         // no column of a case holds a date: one is a year typed as a date, or an
         // id such as 3-1 that the spreadsheet turned into one
         Data::DateTime(dt) => {
-            let shown = match dt.as_datetime() {
-                Some(t) => {
-                    use chrono::{Datelike, Timelike};
-                    let day = format!("{:04}-{:02}-{:02}", t.year(), t.month(), t.day());
-                    if t.hour() == 0 && t.minute() == 0 {
-                        day
-                    } else {
-                        format!("{day} {:02}:{:02}", t.hour(), t.minute())
-                    }
-                }
-                None => dt.as_f64().to_string(),
-            };
+            let shown = date_shown(dt);
             return Err(format!(
                 "a date cell ({shown}): years are plain numbers such as 2021, and an id the \
                  spreadsheet turned into a date must be typed again in a column formatted as text (文本)"
@@ -318,6 +313,22 @@ fn cell_text(d: &Data) -> Result<String, String> {
             ))
         }
     })
+}
+
+/// A date cell as `1970-05-01` (`1970-05-01 08:30` with a time).
+fn date_shown(dt: &calamine::ExcelDateTime) -> String {
+    match dt.as_datetime() {
+        Some(t) => {
+            use chrono::{Datelike, Timelike};
+            let day = format!("{:04}-{:02}-{:02}", t.year(), t.month(), t.day());
+            if t.hour() == 0 && t.minute() == 0 {
+                day
+            } else {
+                format!("{day} {:02}:{:02}", t.hour(), t.minute())
+            }
+        }
+        None => dt.as_f64().to_string(),
+    }
 }
 
 /// Builds a sheet from a calamine range alone (no formulas, no merged

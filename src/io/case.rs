@@ -3,6 +3,7 @@
 //! noticed on the way kept as warnings on the case.
 
 use super::columns::{opt_text, Cells, Column, Header};
+use super::refs::{id_key, several_message, Found, Names};
 use super::regions::{Match, Regions};
 use super::round_resolve::{build_round, requirements, resolve_areas, Broken};
 use super::sheet::{Sheet, SheetRow};
@@ -78,14 +79,148 @@ pub(crate) fn warn_invisible(errors: &mut InputErrors, sheet: &Sheet, seen: Vec<
     );
 }
 
-/// What the tables define, as they are read.
+/// What the tables define, as they are read: units and people by id and
+/// by name, with the labels that name them in messages.
+#[derive(Default)]
 pub(crate) struct Index {
-    /// Unit ids.
-    pub(crate) units: HashMap<String, UnitId>,
-    /// Person ids.
-    pub(crate) people: HashMap<String, PersonId>,
-    /// Ids of rows (or whole tables) that could not be read.
+    /// Units by id and name.
+    pub(crate) units: Names<UnitId>,
+    /// Per unit: `U1 东安县财政局`, or the name alone when it is the id.
+    pub(crate) unit_labels: Vec<String>,
+    /// People by id and name.
+    pub(crate) people: Names<PersonId>,
+    /// Per person: `P01 周某某`, or the name alone when it is the id.
+    pub(crate) person_labels: Vec<String>,
+    /// Ids and names of rows (or whole tables) that could not be read.
     pub(crate) broken: Broken,
+}
+
+/// `U1 东安县财政局`, or the name alone when the id is the name.
+pub(crate) fn label(id: &str, name: &str) -> String {
+    if id == name || name.is_empty() {
+        id.to_string()
+    } else {
+        format!("{id} {name}")
+    }
+}
+
+impl Index {
+    /// The unit a cell names (by id or unique name), or `None` with the
+    /// error recorded: unknown (with the near misses) or ambiguous (with
+    /// the candidates). A reference to a row that could not be read is no
+    /// error of its own.
+    pub(crate) fn unit(
+        &self,
+        text: &str,
+        pos: &Position,
+        errors: &mut InputErrors,
+    ) -> Option<UnitId> {
+        self.unit_as(text, ("", "unit"), pos, errors)
+    }
+
+    /// [`Index::unit`] with the words of the error: a prefix (`group G2: `)
+    /// and what the unit is (`target unit`).
+    pub(crate) fn unit_as(
+        &self,
+        text: &str,
+        words: (&str, &str),
+        pos: &Position,
+        errors: &mut InputErrors,
+    ) -> Option<UnitId> {
+        resolve(
+            &self.units,
+            &self.unit_labels,
+            self.broken.unit(&id_key(text)),
+            (text, words),
+            pos,
+            errors,
+        )
+    }
+
+    /// The person a cell names (see [`Index::unit`]).
+    pub(crate) fn person(
+        &self,
+        text: &str,
+        pos: &Position,
+        errors: &mut InputErrors,
+    ) -> Option<PersonId> {
+        self.person_as(text, ("", "person"), pos, errors)
+    }
+
+    /// [`Index::person`] with the words of the error (see [`Index::unit_as`]).
+    pub(crate) fn person_as(
+        &self,
+        text: &str,
+        words: (&str, &str),
+        pos: &Position,
+        errors: &mut InputErrors,
+    ) -> Option<PersonId> {
+        resolve(
+            &self.people,
+            &self.person_labels,
+            self.broken.person(&id_key(text)),
+            (text, words),
+            pos,
+            errors,
+        )
+    }
+}
+
+fn resolve<T: Copy + Eq + std::hash::Hash + Ord + Ix>(
+    names: &Names<T>,
+    labels: &[String],
+    broken: bool,
+    (text, (prefix, what)): (&str, (&str, &str)),
+    pos: &Position,
+    errors: &mut InputErrors,
+) -> Option<T> {
+    match names.find(text) {
+        Found::Id(v) | Found::Name(v) => Some(v),
+        Found::Several(vs) => {
+            let l: Vec<String> = vs.iter().map(|v| labels[v.index()].clone()).collect();
+            errors.at(
+                pos.clone(),
+                format!("{prefix}{}", several_message(text, what, &l)),
+            );
+            None
+        }
+        Found::Nothing if broken => None,
+        Found::Nothing => {
+            let near: Vec<String> = names
+                .near(text)
+                .iter()
+                .map(|v| labels[v.index()].clone())
+                .collect();
+            let hint = if near.is_empty() {
+                String::new()
+            } else {
+                format!("; did you mean {}?", near.join(" or "))
+            };
+            errors.at(
+                pos.clone(),
+                format!("{prefix}unknown {what} {}{hint}", as_written(text)),
+            );
+            None
+        }
+    }
+}
+
+/// An index type's position in its vector.
+pub(crate) trait Ix {
+    /// The index.
+    fn index(self) -> usize;
+}
+
+impl Ix for UnitId {
+    fn index(self) -> usize {
+        self.ix()
+    }
+}
+
+impl Ix for PersonId {
+    fn index(self) -> usize {
+        self.ix()
+    }
 }
 
 /// Resolves and validates all tables into a case. Every problem is found in
@@ -99,13 +234,9 @@ pub fn build_case(s: CaseSheets) -> Result<Case, InputErrors> {
     }
     let areas = resolve_areas(&s.round, &mut errors);
     let reqs = requirements(&s.round, &areas, &mut errors);
-    let mut index = Index {
-        units: HashMap::new(),
-        people: HashMap::new(),
-        broken: Broken::default(),
-    };
+    let mut index = Index::default();
     let units = read_units(&s.units, &mut regions, &mut index, &mut errors);
-    let people = super::people::read_people(
+    let (people, carried) = super::people::read_people(
         &s,
         &areas,
         &reqs,
@@ -150,11 +281,10 @@ pub fn build_case(s: CaseSheets) -> Result<Case, InputErrors> {
         &s.round,
         areas,
         reqs.iter().map(|r| r.0).collect(),
-        (&index.units, &index.people),
-        &index.broken,
+        &index,
         &mut errors,
     );
-    let Some(round) = round else {
+    let Some((round, group_names)) = round else {
         return Err(errors);
     };
     if !errors.errors.is_empty() || errors.more > 0 {
@@ -187,6 +317,8 @@ pub fn build_case(s: CaseSheets) -> Result<Case, InputErrors> {
         sources,
     );
     case.region_names = regions.names;
+    case.group_names = group_names;
+    case.carried = carried;
     case.input_files = s.files;
     let mut pin_errors = crate::validate::check_pins(&case, &s.round);
     if !pin_errors.is_empty() {
@@ -197,6 +329,43 @@ pub fn build_case(s: CaseSheets) -> Result<Case, InputErrors> {
     Ok(case)
 }
 
+/// A generated id: the name without spaces (ids are optional for units and
+/// people, SPEC §8).
+pub(crate) fn name_id(name: &str) -> String {
+    fold_width(name)
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect()
+}
+
+fn unit_region(
+    t: &str,
+    regions: &mut Regions,
+    pos: &Position,
+    errors: &mut InputErrors,
+) -> Option<crate::model::RegionId> {
+    if !regions.table {
+        return Some(regions.intern(t));
+    }
+    match regions.exact(t) {
+        Match::Exact(r) | Match::Contains(r) => Some(r),
+        Match::Ambiguous => None,
+        Match::None => {
+            let near = regions.near(t);
+            let hint = if near.is_empty() {
+                String::new()
+            } else {
+                format!("; did you mean {}?", near.join(" or "))
+            };
+            errors.at(
+                pos.clone(),
+                format!("region {} is not in the regions table{hint}", shown(t)),
+            );
+            None
+        }
+    }
+}
+
 fn read_units(
     sheet: &Sheet,
     regions: &mut Regions,
@@ -204,72 +373,73 @@ fn read_units(
     errors: &mut InputErrors,
 ) -> Vec<Unit> {
     let schema = [
-        Column::new("id", "编号", true),
+        Column::new("id", "编号", false),
         Column::new("name", "名称", true),
         Column::new("region", "地区", true),
         Column::new("kind", "类型", false),
         Column::new("parent", "上级单位", false),
+        Column::new("note", "备注", false),
     ];
     let mut units: Vec<Unit> = Vec::new();
     let mut parents: Vec<Option<(String, Position)>> = Vec::new();
     let mut invisible = Vec::new();
+    let mut generated = 0usize;
     let Some(h) = errors.keep(Header::resolve(sheet, &schema)) else {
         index.broken.all_units = true;
         return units;
     };
     let mut c = Cells { errors };
     for r in &sheet.rows {
-        let id = c
-            .text(h.pos(r, 0), h.get(r, 0))
-            .map(|t| id_text(&t, &h.pos(r, 0), &mut invisible));
         let name = opt_text(h.get(r, 1));
-        let region_text = c.text(h.pos(r, 2), h.get(r, 2));
-        let kind = opt_text(h.get(r, 3)).unwrap_or_default();
-        let parent = opt_text(h.get(r, 4)).map(|p| id_text(&p, &h.pos(r, 4), &mut invisible));
-        let region = region_text.and_then(|t| {
-            if !regions.table {
-                return Some(regions.intern(&t));
-            }
-            match regions.exact(&t) {
-                Match::Exact(r) | Match::Contains(r) => Some(r),
-                Match::Ambiguous => None,
-                Match::None => {
-                    let near = regions.near(&t);
-                    let hint = if near.is_empty() {
-                        String::new()
-                    } else {
-                        format!("; did you mean {}?", near.join(" or "))
-                    };
+        let id = match opt_text(h.get(r, 0)) {
+            Some(t) => Some(id_text(&t, &h.pos(r, 0), &mut invisible)),
+            None => match &name {
+                Some(n) => {
+                    generated += 1;
+                    Some(name_id(n))
+                }
+                None => {
                     c.errors.at(
-                        h.pos(r, 2),
-                        format!("region {} is not in the regions table{hint}", shown(&t)),
+                        h.pos(r, 1),
+                        "empty; a unit needs a name (名称) or an id (编号)",
                     );
                     None
                 }
-            }
-        });
+            },
+        };
+        let region = c
+            .text(h.pos(r, 2), h.get(r, 2))
+            .and_then(|t| unit_region(&t, regions, &h.pos(r, 2), c.errors));
+        let kind = opt_text(h.get(r, 3)).unwrap_or_default();
+        let parent = opt_text(h.get(r, 4)).map(|p| id_text(&p, &h.pos(r, 4), &mut invisible));
         let (Some(id), Some(region)) = (id, region) else {
-            index
-                .broken
-                .units
-                .insert(fold_width(h.get(r, 0)).into_owned());
+            index.broken.units.insert(id_key(h.get(r, 0)));
+            index.broken.units.insert(id_key(h.get(r, 1)));
             continue;
         };
-        if let Some(&prev) = index.units.get(&id) {
-            c.errors.at(
-                h.pos(r, 0),
+        let uid = UnitId(units.len() as u32);
+        let name = name.unwrap_or_else(|| id.clone());
+        if !index.units.insert(&id, &name, uid) {
+            let prev = index.units.by_id(&id).expect("taken");
+            let why = if h.get(r, 0).is_empty() {
+                format!(
+                    "two units are named {name} (the first at line {}) and neither has an id: \
+                     give each an id (编号) or a fuller name",
+                    units[prev.ix()].line
+                )
+            } else {
                 format!(
                     "duplicate unit id {id} (first at line {})",
                     units[prev.ix()].line
-                ),
-            );
+                )
+            };
+            c.errors.at(h.pos(r, 0), why);
             continue;
         }
-        let uid = UnitId(units.len() as u32);
-        index.units.insert(id.clone(), uid);
+        index.unit_labels.push(label(&id, &name));
         parents.push(parent.map(|p| (p, h.pos(r, 4))));
         units.push(Unit {
-            name: name.unwrap_or_else(|| id.clone()),
+            name,
             id,
             region,
             kind,
@@ -278,16 +448,27 @@ fn read_units(
         });
     }
     warn_invisible(errors, sheet, invisible);
+    if generated > 0 {
+        warn(
+            errors,
+            "ids-generated",
+            sheet.source.clone(),
+            false,
+            format!(
+                "{generated} unit{} without an id (编号): each is known by its name",
+                if generated == 1 { "" } else { "s" }
+            ),
+        );
+    }
     for (i, p) in parents.iter().enumerate() {
         if let Some((pid, pos)) = p {
-            match index.units.get(pid) {
-                Some(&u) if u.ix() == i => errors.at(
+            match index.unit(pid, pos, errors) {
+                Some(u) if u.ix() == i => errors.at(
                     pos.clone(),
                     format!("unit {pid} names itself as its parent"),
                 ),
-                Some(&u) => units[i].parent = Some(u),
-                None if index.broken.unit(pid) => {}
-                None => errors.at(pos.clone(), format!("unknown unit {}", as_written(pid))),
+                Some(u) => units[i].parent = Some(u),
+                None => {}
             }
         }
     }
@@ -335,22 +516,8 @@ fn read_posts(sheet: &Sheet, index: &Index, errors: &mut InputErrors) -> Vec<Pos
     };
     let mut c = Cells { errors };
     for r in &sheet.rows {
-        let person = lookup(
-            &mut c,
-            &h,
-            r,
-            0,
-            (&index.people, &index.broken, false),
-            "person",
-        );
-        let unit = lookup(
-            &mut c,
-            &h,
-            r,
-            1,
-            (&index.units, &index.broken, true),
-            "unit",
-        );
+        let person = lookup_person(&mut c, &h, r, 0, index);
+        let unit = lookup_unit(&mut c, &h, r, 1, index);
         let from = c.int(h.pos(r, 2), h.get(r, 2), 1900, 2200, false);
         let to = c.int(h.pos(r, 3), h.get(r, 3), 1900, 2200, false);
         let (Some(person), Some(unit), Some(from), Some(to)) = (person, unit, from, to) else {
@@ -393,16 +560,14 @@ fn read_relations(sheet: &Sheet, index: &Index, errors: &mut InputErrors) -> Fac
     let (kin, relatives, conflicts, ties) =
         (&mut facts.0, &mut facts.1, &mut facts.2, &mut facts.3);
     let mut c = Cells { errors };
-    let people = (&index.people, &index.broken, false);
-    let units = (&index.units, &index.broken, true);
     let mut kin_seen: HashSet<(PersonId, PersonId)> = HashSet::new();
     for r in &sheet.rows {
         let note = h.get(r, 3).to_string();
         let kind = fold_width(h.get(r, 0)).to_ascii_lowercase();
         match kind.as_str() {
             "kin" | "亲属" => {
-                let a = lookup(&mut c, &h, r, 1, people, "person");
-                let b = lookup(&mut c, &h, r, 2, people, "person");
+                let a = lookup_person(&mut c, &h, r, 1, index);
+                let b = lookup_person(&mut c, &h, r, 2, index);
                 let (Some(a), Some(b)) = (a, b) else { continue };
                 if a == b {
                     c.errors.at(
@@ -421,8 +586,8 @@ fn read_relations(sheet: &Sheet, index: &Index, errors: &mut InputErrors) -> Fac
                 }
             }
             "relative_at" | "亲属任职" | "conflict" | "公务回避" => {
-                let a = lookup(&mut c, &h, r, 1, people, "person");
-                let b = lookup(&mut c, &h, r, 2, units, "unit");
+                let a = lookup_person(&mut c, &h, r, 1, index);
+                let b = lookup_unit(&mut c, &h, r, 2, index);
                 let (Some(person), Some(unit)) = (a, b) else {
                     continue;
                 };
@@ -439,8 +604,8 @@ fn read_relations(sheet: &Sheet, index: &Index, errors: &mut InputErrors) -> Fac
                 }
             }
             "business" | "业务关联" => {
-                let a = lookup(&mut c, &h, r, 1, units, "unit");
-                let b = lookup(&mut c, &h, r, 2, units, "unit");
+                let a = lookup_unit(&mut c, &h, r, 1, index);
+                let b = lookup_unit(&mut c, &h, r, 2, index);
                 let (Some(a), Some(b)) = (a, b) else { continue };
                 if a == b {
                     c.errors.at(
@@ -469,46 +634,29 @@ fn read_relations(sheet: &Sheet, index: &Index, errors: &mut InputErrors) -> Fac
     facts
 }
 
-fn lookup<T: Copy>(
+fn lookup_unit(c: &mut Cells, h: &Header, r: &SheetRow, k: usize, index: &Index) -> Option<UnitId> {
+    let text = c.text(h.pos(r, k), h.get(r, k))?;
+    index.unit(&text, &h.pos(r, k), c.errors)
+}
+
+fn lookup_person(
     c: &mut Cells,
     h: &Header,
     r: &SheetRow,
     k: usize,
-    (index, broken, is_unit): (&HashMap<String, T>, &Broken, bool),
-    what: &str,
-) -> Option<T> {
+    index: &Index,
+) -> Option<PersonId> {
     let text = c.text(h.pos(r, k), h.get(r, k))?;
-    let key = fold_width(&text);
-    let key: String = key
-        .chars()
-        .filter(|&ch| !super::text::is_invisible(ch))
-        .collect();
-    match index.get(&key) {
-        Some(&v) => Some(v),
-        None if (is_unit && broken.unit(&key)) || (!is_unit && broken.person(&key)) => None,
-        None => {
-            c.errors
-                .at(h.pos(r, k), format!("unknown {what} {}", as_written(&text)));
-            None
-        }
-    }
+    index.person(&text, &h.pos(r, k), c.errors)
 }
 
 /// The rank names, rank 1 first.
 pub const RANK_NAMES: [&str; 5] = ["科员", "副科", "正科", "副处", "正处"];
 
-/// `1..5`, or 科员=1 副科=2 正科=3 副处=4 正处=5 (a trailing 级 allowed).
+/// The 1–5 level of a rank: `1..5`, 科员=1 副科=2 正科=3 副处=4 正处=5 (a
+/// trailing 级 allowed), or any name of the rank table ([`super::ranks`]).
 pub fn parse_rank(s: &str) -> Option<u8> {
-    let t = fold_width(s);
-    let t = t.trim();
-    let t = t.strip_suffix('级').unwrap_or(t);
-    match RANK_NAMES.iter().position(|&n| n == t) {
-        Some(i) => Some(i as u8 + 1),
-        _ => match super::columns::parse_int(t) {
-            Some(v @ 1..=5) => Some(v as u8),
-            _ => None,
-        },
-    }
+    super::ranks::parse_rank(s).map(|r| r.level)
 }
 
 #[cfg(test)]

@@ -74,6 +74,10 @@ pub fn near_names(header: &str, schema: &[Column]) -> Vec<String> {
 pub struct Header {
     index: Vec<Option<usize>>,
     names: Vec<String>,
+    /// Per schema column: its header as written ("" when absent).
+    written: Vec<String>,
+    /// Sheet columns carried as written (see [`Header::resolve_carrying`]).
+    carried: Vec<usize>,
     source: Position,
     header_line: usize,
     col0: u32,
@@ -84,7 +88,19 @@ impl Header {
     /// columns and missing required ones are errors, named with their letter;
     /// the table's columns are listed once, in a note.
     pub fn resolve(sheet: &Sheet, schema: &[Column]) -> Result<Header, InputErrors> {
+        Header::resolve_carrying(sheet, schema, &|_| false)
+    }
+
+    /// [`Header::resolve`], where a column that is none of the schema's but
+    /// whose header `carry` accepts is no error: it is carried as written
+    /// ([`Header::carried`]).
+    pub fn resolve_carrying(
+        sheet: &Sheet,
+        schema: &[Column],
+        carry: &dyn Fn(&str) -> bool,
+    ) -> Result<Header, InputErrors> {
         let mut errors = InputErrors::default();
+        let mut carried = Vec::new();
         if sheet.headers.is_empty() {
             errors.at(sheet.source.clone(), "empty: a header row is needed");
             return Err(errors);
@@ -121,6 +137,7 @@ impl Header {
                     format!("column {} appears twice", schema[k].key),
                 ),
                 Some(k) => index[k] = Some(j),
+                None if carry(h) => carried.push(j),
                 None => {
                     unknown = true;
                     let near = near_names(h, schema);
@@ -168,13 +185,29 @@ impl Header {
                 _ => format!("\"{}\"", c.key),
             })
             .collect();
+        let written = index
+            .iter()
+            .map(|j| j.map_or_else(String::new, |j| sheet.headers[j].clone()))
+            .collect();
         errors.into_result(Header {
             index,
             names,
+            written,
+            carried,
             source: sheet.source.clone(),
             header_line: sheet.header_line,
             col0: sheet.col0,
         })
+    }
+
+    /// The sheet columns carried as written, in sheet order.
+    pub fn carried(&self) -> &[usize] {
+        &self.carried
+    }
+
+    /// The header of schema column `k` as written ("" when absent).
+    pub fn written(&self, k: usize) -> &str {
+        &self.written[k]
     }
 
     /// Is the schema column present?

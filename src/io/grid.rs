@@ -17,6 +17,9 @@ pub(crate) struct GridCell {
     pub(crate) text: String,
     pub(crate) problem: Option<String>,
     pub(crate) merge: Option<usize>,
+    /// A date cell (its text the day, its problem what a date is doing
+    /// where a number belongs): a value under a birth date's header.
+    pub(crate) date: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -253,6 +256,14 @@ pub(crate) fn table_from_grid(grid: Grid, report: &mut InputErrors) -> Option<Sh
         let pos = source.at_row(out.len() + 1, r.line);
         let mut cells = Vec::with_capacity(width.max(r.cells.len()));
         for (c, cell) in r.cells.into_iter().enumerate() {
+            if cell.date
+                && headers
+                    .get(c)
+                    .is_some_and(|h| super::birth::is_birth_date_header(h))
+            {
+                cells.push(cell.text);
+                continue;
+            }
             if let Some(p) = cell.problem {
                 let mut at = pos.at_letter(col0 + c as u32);
                 if let Some(n) = headers.get(c).filter(|n| !n.is_empty()) {

@@ -1,6 +1,7 @@
 //! Reading and writing: CSV and workbook tables as offices keep them, the
 //! names of a case's tables, regions by name, `round.toml`, plans.
 
+pub mod birth;
 pub mod book;
 pub mod case;
 pub mod columns;
@@ -9,6 +10,8 @@ pub mod grid;
 pub mod output;
 pub mod people;
 pub mod plan;
+pub mod ranks;
+pub mod refs;
 pub mod regions;
 pub mod round;
 pub mod round_resolve;

@@ -2,15 +2,18 @@
 //! there, 籍贯 and regions by code or name, and what could not be placed
 //! counted in warnings.
 
-use super::case::{id_text, parse_rank, warn, warn_invisible, CaseSheets, Index};
+use super::birth::{is_birth_date_header, parse_birth};
+use super::case::{id_text, label, name_id, warn, warn_invisible, CaseSheets, Index};
 use super::columns::{opt_text, Cells, Column, Header};
+use super::ranks::parse_rank;
+use super::refs::{id_key, Names};
 use super::regions::{Match, Regions};
 use super::sheet::{Sheet, SheetRow};
-use super::tables::people_columns;
-use super::text::{as_written, fold_width, shown};
+use super::tables::{is_carried_column, people_columns};
+use super::text::{fold_width, name_key, shown};
 use crate::error::{InputErrors, Position};
-use crate::model::{Area, Gender, Person, PersonId, RegionId, Unit};
-use std::collections::{BTreeMap, HashSet};
+use crate::model::{Area, Carried, Gender, Person, PersonId, RegionId, Unit};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 /// `M`/`F`, `男`/`女` (full-width forms too).
 fn parse_gender(s: &str) -> Option<Gender> {
@@ -202,6 +205,68 @@ fn warn_natives(seen: NativeSeen, regions: &Regions, sheet: &Sheet, errors: &mut
     }
 }
 
+/// Per row of a sheet: the id to give a person written without one (the
+/// name; name and birth year where two share a name; then `-2`, `-3` in
+/// row order), `None` where the row has an id or no name.
+fn generated_ids(h: &Header, sheet: &Sheet, taken: &Names<PersonId>) -> Vec<Option<String>> {
+    let written: HashSet<String> = sheet
+        .rows
+        .iter()
+        .map(|r| id_key(h.get(r, 0)))
+        .filter(|k| !k.is_empty())
+        .collect();
+    let base: Vec<Option<String>> = sheet
+        .rows
+        .iter()
+        .map(|r| (h.get(r, 0).is_empty() && !h.get(r, 1).is_empty()).then(|| name_id(h.get(r, 1))))
+        .collect();
+    let mut count: HashMap<&str, usize> = HashMap::new();
+    for b in base.iter().flatten() {
+        *count.entry(b).or_default() += 1;
+    }
+    let mut used: HashSet<String> = HashSet::new();
+    let mut out = Vec::with_capacity(base.len());
+    for (r, b) in sheet.rows.iter().zip(&base) {
+        let Some(b) = b else {
+            out.push(None);
+            continue;
+        };
+        let free = |s: &str, used: &HashSet<String>| {
+            !used.contains(s) && !written.contains(s) && !taken.has_id(s)
+        };
+        let mut id = b.clone();
+        if count[b.as_str()] > 1 || !free(&id, &used) {
+            let year = parse_birth(h.get(r, 3)).map_or_else(String::new, |x| x.year.to_string());
+            id = format!("{b}{year}");
+            let stem = id.clone();
+            let mut k = 2;
+            while !free(&id, &used) {
+                id = format!("{stem}-{k}");
+                k += 1;
+            }
+        }
+        used.insert(id.clone());
+        out.push(Some(id));
+    }
+    out
+}
+
+/// A person's carried cells, in the order of the first sheet's carried
+/// headers (a later sheet's by the same header, else blank).
+fn carried_row(h: &Header, sheet: &Sheet, r: &SheetRow, headers: &[String]) -> Vec<String> {
+    headers
+        .iter()
+        .map(|want| {
+            h.carried()
+                .iter()
+                .find(|&&j| name_key(&sheet.headers[j]) == name_key(want))
+                .and_then(|&j| r.cells.get(j))
+                .cloned()
+                .unwrap_or_default()
+        })
+        .collect()
+}
+
 #[allow(clippy::too_many_arguments)]
 pub(crate) fn read_people(
     s: &CaseSheets,
@@ -211,7 +276,7 @@ pub(crate) fn read_people(
     regions: &mut Regions,
     index: &mut Index,
     errors: &mut InputErrors,
-) -> Vec<Person> {
+) -> (Vec<Person>, Carried) {
     let mut schema = people_columns();
     let base = schema.len();
     for a in areas {
@@ -224,40 +289,44 @@ pub(crate) fn read_people(
     let unit_regions: HashSet<RegionId> = units.iter().map(|u| u.region).collect();
     let year = s.round.year;
     let mut people: Vec<Person> = Vec::new();
+    let mut carried = Carried::default();
     // per person: the sheet it was read from (0: people, 1..: extra_people)
     let mut person_sheet: Vec<usize> = Vec::new();
     let sheets: Vec<&Sheet> = std::iter::once(&s.people).chain(&s.extra_people).collect();
     for (si, sheet) in sheets.iter().enumerate() {
-        let Some(h) = errors.keep(Header::resolve(sheet, &schema)) else {
+        let Some(h) = errors.keep(Header::resolve_carrying(sheet, &schema, &is_carried_column))
+        else {
             index.broken.all_people = true;
             continue;
         };
         if si == 0 {
             check_people_columns(&h, s, areas, reqs, base, errors);
+            carried.headers = h
+                .carried()
+                .iter()
+                .map(|&j| sheet.headers[j].clone())
+                .collect();
         }
+        let ids = generated_ids(&h, sheet, &index.people);
         let mut natives: NativeSeen = BTreeMap::new();
         let mut invisible = Vec::new();
-        for r in &sheet.rows {
+        for (r, id) in sheet.rows.iter().zip(&ids) {
+            let at = (&h, r);
             let Some(x) = read_person(
-                &h,
-                r,
-                year,
-                areas.len(),
-                base,
+                at,
+                id.clone(),
+                (year, areas.len(), base),
                 units,
                 regions,
                 index,
                 errors,
-                &mut natives,
-                &mut invisible,
+                (&mut natives, &mut invisible),
             ) else {
-                index
-                    .broken
-                    .people
-                    .insert(fold_width(h.get(r, 0)).into_owned());
+                index.broken.people.insert(id_key(h.get(r, 0)));
+                index.broken.people.insert(id_key(h.get(r, 1)));
                 continue;
             };
-            if let Some(&prev) = index.people.get(&x.id) {
+            if let Some(prev) = index.people.by_id(&x.id) {
                 let first = person_sheet[prev.ix()];
                 let place = if first == si {
                     format!("first at line {}", people[prev.ix()].line)
@@ -285,34 +354,76 @@ pub(crate) fn read_people(
             }
             index
                 .people
-                .insert(x.id.clone(), PersonId(people.len() as u32));
+                .insert(&x.id, &x.name, PersonId(people.len() as u32));
+            index.person_labels.push(label(&x.id, &x.name));
+            if !carried.headers.is_empty() {
+                carried
+                    .values
+                    .push(carried_row(&h, sheet, r, &carried.headers));
+            }
             person_sheet.push(si);
             people.push(x);
         }
         warn_invisible(errors, sheet, invisible);
         warn_natives(natives, regions, sheet, errors);
+        let generated = ids.iter().flatten().count();
+        if generated > 0 {
+            warn(
+                errors,
+                "ids-generated",
+                sheet.source.clone(),
+                false,
+                format!(
+                    "{generated} {} without an id (编号): each is known by the name (with the \
+                     birth year where two share a name)",
+                    if generated == 1 { "person" } else { "people" }
+                ),
+            );
+        }
     }
-    people
+    (people, carried)
+}
+
+/// The birth year of a cell: a plain year under 出生年份, any form of a
+/// birth date (1968.03, 1975年8月, a date cell) under 出生年月 or 出生日期.
+fn birth_year(h: &Header, r: &SheetRow, c: &mut Cells) -> Option<i64> {
+    let text = h.get(r, 3);
+    if !is_birth_date_header(h.written(3)) || text.is_empty() {
+        return c.int(h.pos(r, 3), text, 1900, 2100, true).flatten();
+    }
+    match parse_birth(text) {
+        Some(b) => Some(b.year as i64),
+        None => {
+            c.errors.at(
+                h.pos(r, 3),
+                format!(
+                    "{} is not a birth date such as 1968.03, 1975年8月 or 1978-05",
+                    shown(text)
+                ),
+            );
+            None
+        }
+    }
 }
 
 #[allow(clippy::too_many_arguments)]
 fn read_person(
-    h: &Header,
-    r: &SheetRow,
-    year: Option<i32>,
-    n_areas: usize,
-    base: usize,
+    (h, r): (&Header, &SheetRow),
+    generated: Option<String>,
+    (year, n_areas, base): (Option<i32>, usize, usize),
     units: &[Unit],
     regions: &mut Regions,
     index: &Index,
     errors: &mut InputErrors,
-    natives: &mut NativeSeen,
-    invisible: &mut Vec<Position>,
+    (natives, invisible): (&mut NativeSeen, &mut Vec<Position>),
 ) -> Option<Person> {
     let mut c = Cells { errors };
-    let id = c
-        .text(h.pos(r, 0), h.get(r, 0))
-        .map(|t| id_text(&t, &h.pos(r, 0), invisible));
+    let id = match generated {
+        Some(g) => Some(g),
+        None => c
+            .text(h.pos(r, 0), h.get(r, 0))
+            .map(|t| id_text(&t, &h.pos(r, 0), invisible)),
+    };
     let name = c.text(h.pos(r, 1), h.get(r, 1));
     let gender = parse_gender(h.get(r, 2));
     if gender.is_none() {
@@ -321,28 +432,21 @@ fn read_person(
             format!("{} is not a gender: M/F or 男/女", shown(h.get(r, 2))),
         );
     }
-    let birth = c.int(h.pos(r, 3), h.get(r, 3), 1900, 2100, true).flatten();
+    let birth = birth_year(h, r, &mut c);
     let rank = parse_rank(h.get(r, 4));
     if rank.is_none() {
         c.errors.at(
             h.pos(r, 4),
             format!(
-                "{} is not a rank: 1..5 or 科员/副科/正科/副处/正处",
+                "{} is not a rank: 1..5, 科员/副科/正科/副处/正处 or a rank such as 一级调研员",
                 shown(h.get(r, 4))
             ),
         );
     }
     let unit = c.text(h.pos(r, 5), h.get(r, 5)).and_then(|u| {
-        let id = id_text(&u, &h.pos(r, 5), invisible);
-        match index.units.get(&id) {
-            Some(&id) => Some(id),
-            None if index.broken.unit(&id) => None,
-            None => {
-                c.errors
-                    .at(h.pos(r, 5), format!("unknown unit {}", as_written(&u)));
-                None
-            }
-        }
+        // an invisible character is named even where the unit is found
+        let _ = id_text(&u, &h.pos(r, 5), invisible);
+        index.unit(&u, &h.pos(r, 5), c.errors)
     });
     let region = match opt_text(h.get(r, 6)) {
         None => Some(unit.map(|u| units[u.ix()].region)),
@@ -390,12 +494,14 @@ fn read_person(
         let v = c.int(h.pos(r, base + k), h.get(r, base + k), 0, 3, false);
         levels.push(v.flatten().unwrap_or(0) as u8);
     }
+    let rank = rank?;
     Some(Person {
         id: id?,
         name: name?,
         gender: gender?,
         birth_year: birth? as i32,
-        rank: rank?,
+        rank: rank.level,
+        rank_step: rank.step,
         unit: unit?,
         region: region??,
         native_region: native,

@@ -16,7 +16,9 @@ pub type At<T> = (T, Position);
 pub struct GroupSpec {
     /// Its id.
     pub id: At<String>,
-    /// Target unit ids.
+    /// Its name (组名), if given: pins may name the group by it.
+    pub name: Option<At<String>>,
+    /// Target units, by id or name.
     pub targets: Vec<At<String>>,
     /// Size override.
     pub size: Option<(u32, u32)>,
@@ -168,6 +170,7 @@ struct WeightsToml {
 #[serde(deny_unknown_fields)]
 pub struct GroupToml {
     id: Spanned<String>,
+    name: Option<Spanned<String>>,
     targets: Vec<Spanned<String>>,
     size: Option<[u32; 2]>,
 }
@@ -191,8 +194,13 @@ impl GroupToml {
             }
         }
         let idpos = at(self.id.span()).col(format!("{key}.id"));
+        let name = self.name.map(|n| {
+            let p = at(n.span()).col(format!("{key}.name"));
+            (n.into_inner(), p)
+        });
         GroupSpec {
             id: (self.id.into_inner(), idpos),
+            name,
             targets: self
                 .targets
                 .into_iter()
@@ -416,6 +424,8 @@ pub fn round_from_sheets(
         Column::new("group", "组别", true),
         Column::new("target", "被巡察单位", true),
         Column::new("size", "规模", false),
+        Column::new("name", "组名", false),
+        Column::with("note", &["备注", "说明"], false),
     ];
     if let Some(h) = errors.keep(Header::resolve(round, &schema)) {
         for r in &round.rows {
@@ -430,6 +440,7 @@ pub fn round_from_sheets(
                 None => {
                     spec.groups.push(GroupSpec {
                         id: (id.to_string(), h.pos(r, 0)),
+                        name: None,
                         targets: vec![],
                         size: None,
                     });
@@ -440,6 +451,10 @@ pub fn round_from_sheets(
                 spec.groups[gi]
                     .targets
                     .push((target.to_string(), h.pos(r, 1)));
+            }
+            let name = h.get(r, 3);
+            if !name.is_empty() {
+                spec.groups[gi].name = Some((name.to_string(), h.pos(r, 3)));
             }
             let size = h.get(r, 2);
             if !size.is_empty() {
@@ -457,6 +472,7 @@ pub fn round_from_sheets(
         let schema = [
             Column::new("key", "项目", true),
             Column::new("value", "值", true),
+            Column::with("note", &["说明", "备注"], false),
         ];
         if let Some(h) = errors.keep(Header::resolve(sheet, &schema)) {
             let mut written: std::collections::HashMap<String, Position> = Default::default();
@@ -484,6 +500,7 @@ pub fn round_from_sheets(
             Column::new("person", "人员", true),
             Column::new("group", "组别", true),
             Column::new("role", "角色", false),
+            Column::with("note", &["备注", "说明"], false),
         ];
         if let Some(h) = errors.keep(Header::resolve(sheet, &schema)) {
             for r in &sheet.rows {

@@ -1,10 +1,12 @@
 //! The round as written ([`RoundSpec`]) resolved against the case's units
 //! and people: areas, requirements, groups and their targets, pins, exclude.
 
+use super::case::Index;
+use super::refs::{several_message, Found, Names};
 use super::round::RoundSpec;
-use super::text::{as_written, fold_width};
+use super::text::as_written;
 use crate::error::{InputErrors, Position};
-use crate::model::{Area, Group, GroupId, PersonId, Pin, Round, UnitId};
+use crate::model::{Area, Group, GroupId, Pin, Round, UnitId};
 use std::collections::{HashMap, HashSet};
 
 /// Known areas: canonical key and Chinese name.
@@ -117,15 +119,15 @@ pub fn requirements(
 }
 
 /// The round with its references resolved: the groups' targets among the
-/// units, pins and exclude among the people.
-pub fn build_round(
+/// units, pins and exclude among the people, each by id or unique name.
+/// Gives the round and its groups' names ("" where none is given).
+pub(crate) fn build_round(
     spec: &RoundSpec,
     areas: Vec<Area>,
     requirements: Vec<u32>,
-    (units, people): (&HashMap<String, UnitId>, &HashMap<String, PersonId>),
-    broken: &Broken,
+    index: &Index,
     errors: &mut InputErrors,
-) -> Option<Round> {
+) -> Option<(Round, Vec<String>)> {
     let year = match spec.year {
         Some(y) => y,
         None => {
@@ -139,21 +141,77 @@ pub fn build_round(
             return None;
         }
     };
-    let unit_of = |t: &str| units.get(fold_width(t).as_ref()).copied();
-    let person_of = |p: &str| people.get(fold_width(p).as_ref()).copied();
-    let mut groups: Vec<Group> = Vec::new();
-    let mut group_index: HashMap<String, GroupId> = HashMap::new();
-    let mut target_owner: HashMap<UnitId, String> = HashMap::new();
     if spec.groups.is_empty() {
         errors.at(spec.source.clone(), "the round has no groups ([[groups]])");
     }
+    let (groups, names) = build_groups(spec, index, errors);
+    let mut group_index: Names<u32> = Names::default();
+    for (i, g) in groups.iter().enumerate() {
+        group_index.insert(&g.id, &names[i], i as u32);
+    }
+    let mut pins = Vec::new();
+    for p in &spec.pins {
+        let person = index.person_as(&p.person.0, ("pin: ", "person"), &p.person.1, errors);
+        let group = match group_index.find(&p.group.0) {
+            Found::Id(g) | Found::Name(g) => Some(GroupId(g)),
+            Found::Several(gs) => {
+                let l: Vec<String> = gs.iter().map(|&g| groups[g as usize].id.clone()).collect();
+                errors.at(p.group.1.clone(), several_message(&p.group.0, "group", &l));
+                None
+            }
+            Found::Nothing => {
+                errors.at(
+                    p.group.1.clone(),
+                    format!("pin: unknown group {}", as_written(&p.group.0)),
+                );
+                None
+            }
+        };
+        if let (Some(person), Some(group)) = (person, group) {
+            pins.push(Pin {
+                person,
+                group,
+                role: p.role,
+            });
+        }
+    }
+    let exclude = spec
+        .exclude
+        .iter()
+        .filter_map(|(e, pos)| index.person_as(e, ("exclude: ", "person"), pos, errors))
+        .collect();
+    let round = Round {
+        name: spec.name.clone(),
+        year,
+        areas,
+        policy: spec.policy.clone(),
+        requirements,
+        weights: spec.weights.clone(),
+        groups,
+        pins,
+        exclude,
+    };
+    Some((round, names))
+}
+
+/// The groups with their targets (by id or unique name, each inspected by
+/// one group), and their names.
+fn build_groups(
+    spec: &RoundSpec,
+    index: &Index,
+    errors: &mut InputErrors,
+) -> (Vec<Group>, Vec<String>) {
+    let mut groups: Vec<Group> = Vec::new();
+    let mut names: Vec<String> = Vec::new();
+    let mut seen: HashSet<String> = HashSet::new();
+    let mut target_owner: HashMap<UnitId, String> = HashMap::new();
     for g in &spec.groups {
         let (id, pos) = &g.id;
         if id.is_empty() {
             errors.at(pos.clone(), "a group without an id");
             continue;
         }
-        if group_index.contains_key(id) {
+        if !seen.insert(id.clone()) {
             errors.at(pos.clone(), format!("group {id} is declared twice"));
             continue;
         }
@@ -162,24 +220,21 @@ pub fn build_round(
         }
         let mut targets = Vec::new();
         for (t, tpos) in &g.targets {
-            match unit_of(t) {
-                None if broken.unit(t) => {}
-                None => errors.at(
+            let prefix = format!("group {id}: ");
+            let Some(u) = index.unit_as(t, (&prefix, "target unit"), tpos, errors) else {
+                continue;
+            };
+            if let Some(other) = target_owner.get(&u) {
+                errors.at(
                     tpos.clone(),
-                    format!("group {id}: unknown target unit {}", as_written(t)),
-                ),
-                Some(u) => {
-                    if let Some(other) = target_owner.get(&u) {
-                        errors.at(
-                            tpos.clone(),
-                            format!("target {t} is in group {other} and in group {id}: a unit is inspected by one group"),
-                        );
-                        continue;
-                    }
-                    target_owner.insert(u, id.clone());
-                    targets.push(u);
-                }
+                    format!(
+                        "target {t} is in group {other} and in group {id}: a unit is inspected by one group"
+                    ),
+                );
+                continue;
             }
+            target_owner.insert(u, id.clone());
+            targets.push(u);
         }
         let size = g.size.unwrap_or(spec.policy.group_size);
         if spec.policy.leaders_per_group > size.1 {
@@ -191,57 +246,12 @@ pub fn build_round(
                 ),
             );
         }
-        group_index.insert(id.clone(), GroupId(groups.len() as u32));
+        names.push(g.name.as_ref().map(|n| n.0.clone()).unwrap_or_default());
         groups.push(Group {
             id: id.clone(),
             targets,
             size,
         });
     }
-    let mut pins = Vec::new();
-    for p in &spec.pins {
-        let person = person_of(&p.person.0);
-        if person.is_none() && !broken.person(&p.person.0) {
-            errors.at(
-                p.person.1.clone(),
-                format!("pin: unknown person {}", as_written(&p.person.0)),
-            );
-        }
-        let group = group_index.get(&p.group.0).copied();
-        if group.is_none() {
-            errors.at(
-                p.group.1.clone(),
-                format!("pin: unknown group {}", as_written(&p.group.0)),
-            );
-        }
-        if let (Some(person), Some(group)) = (person, group) {
-            pins.push(Pin {
-                person,
-                group,
-                role: p.role,
-            });
-        }
-    }
-    let mut exclude = Vec::new();
-    for (e, pos) in &spec.exclude {
-        match person_of(e) {
-            Some(p) => exclude.push(p),
-            None if broken.person(e) => {}
-            None => errors.at(
-                pos.clone(),
-                format!("exclude: unknown person {}", as_written(e)),
-            ),
-        }
-    }
-    Some(Round {
-        name: spec.name.clone(),
-        year,
-        areas,
-        policy: spec.policy.clone(),
-        requirements,
-        weights: spec.weights.clone(),
-        groups,
-        pins,
-        exclude,
-    })
+    (groups, names)
 }

@@ -202,10 +202,14 @@ impl Table {
 /// Chinese names offices write.
 pub fn people_columns() -> Vec<Column> {
     vec![
-        Column::with("id", &["编号", "人员编号"], true),
+        Column::with("id", &["编号", "人员编号"], false),
         Column::with("name", &["姓名"], true),
         Column::with("gender", &["性别"], true),
-        Column::with("birth_year", &["出生年份", "出生年"], true),
+        Column::with(
+            "birth_year",
+            &["出生年份", "出生年", "出生年月", "出生日期"],
+            true,
+        ),
         Column::with("rank", &["职级"], true),
         Column::with("unit", &["工作单位", "单位", "现工作单位"], true),
         Column::with("region", &["地区"], false),
@@ -215,6 +219,54 @@ pub fn people_columns() -> Vec<Column> {
         Column::with("must_serve", &["须参加", "必须参加", "是否须参加"], false),
         Column::with("last_served", &["上次巡察年份", "上次参加巡察年份"], false),
     ]
+}
+
+/// Columns of a people table that no rule reads, as rosters have them:
+/// carried as written (SPEC §8), never an error.
+pub const CARRIED_COLUMNS: [&str; 36] = [
+    "序号",
+    "民族",
+    "政治面貌",
+    "联系电话",
+    "电话",
+    "手机",
+    "手机号码",
+    "联系方式",
+    "办公电话",
+    "备注",
+    "职务",
+    "现任职务",
+    "工作单位及职务",
+    "单位及职务",
+    "学历",
+    "文化程度",
+    "学位",
+    "全日制学历",
+    "在职学历",
+    "毕业院校",
+    "毕业院校及专业",
+    "专业",
+    "身份证号",
+    "身份证号码",
+    "公民身份号码",
+    "参加工作时间",
+    "入党时间",
+    "任现职时间",
+    "任现职级时间",
+    "专业特长",
+    "专长",
+    "业务专长",
+    "副组长库",
+    "是否副组长库",
+    "巡察经历",
+    "参加巡察情况",
+];
+
+/// Is a people column carried as written: one of [`CARRIED_COLUMNS`], or a
+/// header starting with 附 (附：家庭住址), the mark for any other column?
+pub fn is_carried_column(header: &str) -> bool {
+    let key = name_key(header);
+    key.starts_with('附') || CARRIED_COLUMNS.iter().any(|c| name_key(c) == key)
 }
 
 /// The table a file stem or sheet name stands for, if any.

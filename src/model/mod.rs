@@ -81,8 +81,12 @@ pub struct Person {
     pub gender: Gender,
     /// 出生年份.
     pub birth_year: i32,
-    /// 职级, 1 (科员) ..= 5 (正处).
+    /// 职级, 1 (科员) ..= 5 (正处): the level the score balances.
     pub rank: u8,
+    /// 职级 on the finer scale, 1 (二级科员) ..= 12 (一级巡视员), which keeps
+    /// 一级 and 二级 apart (`io::ranks`); a 1–5 level is on the senior step of
+    /// its band (正处 = 10).
+    pub rank_step: u8,
     /// Current unit (工作单位).
     pub unit: UnitId,
     /// Region (地区): given, or the current unit's.
@@ -355,6 +359,12 @@ pub struct Case {
     /// What the reader noticed and said (a sheet not read, a 籍贯 that
     /// matches no region, …); see [`crate::error::InputWarning`].
     pub warnings: Vec<crate::error::InputWarning>,
+    /// Per group: its name (组名) when the round gives one, else "",
+    /// indexed by [`GroupId`].
+    pub group_names: Vec<String>,
+    /// The people table's columns that no rule reads (序号, 民族, 联系电话,
+    /// 备注 …), carried as written so that outputs can print them.
+    pub carried: Carried,
     unit_index: HashMap<String, UnitId>,
     person_index: HashMap<String, PersonId>,
     group_index: HashMap<String, GroupId>,
@@ -399,6 +409,8 @@ impl Case {
         let graph =
             RelationGraph::build(&units, &people, &posts, &kin, &relatives, &conflicts, &ties);
         Case {
+            group_names: vec![String::new(); round.groups.len()],
+            carried: Carried::default(),
             units,
             people,
             region_names: vec![String::new(); regions.len()],
@@ -483,16 +495,17 @@ impl Case {
         self.people[p.ix()].available && !self.excluded[p.ix()]
     }
 
-    /// `P0107 王某`.
+    /// `P0107 王某`, or the name alone when it is the id (a person written
+    /// without one).
     pub fn person_label(&self, p: PersonId) -> String {
         let x = self.person(p);
-        format!("{} {}", x.id, x.name)
+        id_and_name(&x.id, &x.name)
     }
 
-    /// `U0302 某局`.
+    /// `U0302 某局`, or the name alone when it is the id.
     pub fn unit_label(&self, u: UnitId) -> String {
         let x = self.unit(u);
-        format!("{} {}", x.id, x.name)
+        id_and_name(&x.id, &x.name)
     }
 
     /// The unit's ancestors through `parent`, nearest first.
@@ -538,6 +551,38 @@ impl Case {
     /// The person's age in the round's year.
     pub fn age(&self, p: PersonId) -> i32 {
         self.round.year - self.people[p.ix()].birth_year
+    }
+}
+
+/// `id name`, or the name alone when the id is the name.
+fn id_and_name(id: &str, name: &str) -> String {
+    if id == name {
+        id.to_string()
+    } else {
+        format!("{id} {name}")
+    }
+}
+
+/// Columns of the people table that no rule reads, carried as written.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Carried {
+    /// The headers as written.
+    pub headers: Vec<String>,
+    /// Per person (by [`PersonId`]), one text per header; empty when the
+    /// case has no such columns.
+    pub values: Vec<Vec<String>>,
+}
+
+impl Carried {
+    /// A person's value in a carried column ("" when absent).
+    pub fn get(&self, p: PersonId, header: &str) -> &str {
+        let Some(j) = self.headers.iter().position(|h| h == header) else {
+            return "";
+        };
+        self.values
+            .get(p.ix())
+            .and_then(|r| r.get(j))
+            .map_or("", String::as_str)
     }
 }
 
