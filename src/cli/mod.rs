@@ -13,6 +13,9 @@ macro_rules! outln {
     ($($t:tt)*) => { $crate::cli::write_stdout(format_args!("{}\n", format_args!($($t)*))) };
 }
 
+mod convert;
+mod template;
+
 use crate::constraints::{blockers, Eligibility, Violation};
 use crate::error::InputErrors;
 use crate::explain;
@@ -208,14 +211,10 @@ pub enum Command {
         #[arg(long)]
         threads: Option<usize>,
     },
-    /// Writes a case directory as one .xlsx workbook with the same sheets.
-    Convert {
-        /// The case directory.
-        case: PathBuf,
-        /// The workbook to write.
-        #[arg(long)]
-        out: PathBuf,
-    },
+    /// Converts a case: a directory to one .xlsx workbook, or a workbook to a directory.
+    Convert(convert::ConvertArgs),
+    /// Writes an empty case workbook to fill in (Chinese headers, 说明, drop-downs).
+    Template(template::TemplateArgs),
 }
 
 /// Writes to stdout: on a closed pipe the reader has what it wanted, so the
@@ -509,11 +508,8 @@ pub fn execute(cli: Cli) -> anyhow::Result<u8> {
                 })
             })
         }
-        Command::Convert { case, out } => {
-            crate::io::workbook::case_to_workbook(&case, &out)?;
-            eprintln!("wrote {}", out.display());
-            Ok(0)
-        }
+        Command::Convert(args) => convert::run(args),
+        Command::Template(args) => template::run(args),
     }
 }
 

@@ -4,6 +4,7 @@
 pub mod birth;
 pub mod book;
 pub mod case;
+pub mod case_files;
 pub mod columns;
 pub mod discover;
 pub mod grid;
@@ -17,6 +18,7 @@ pub mod round;
 pub mod round_resolve;
 pub mod sheet;
 pub mod tables;
+pub mod template;
 pub mod text;
 pub mod workbook;
 pub mod write_case;

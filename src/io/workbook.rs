@@ -93,7 +93,14 @@ pub fn deterministic_workbook() -> Result<Workbook, rust_xlsxwriter::XlsxError> 
 /// Rows of text cells.
 type Rows = Vec<Vec<String>>;
 
-fn round_rows(r: &RoundSpec) -> (Rows, Rows, Rows) {
+/// The round sheet's header, the policy sheet's rows and the pins sheet's
+/// rows of a round.
+fn round_rows(r: &RoundSpec) -> (Vec<&'static str>, Rows, Rows, Rows) {
+    let named = r.groups.iter().any(|g| g.name.is_some());
+    let mut header = vec!["group", "target", "size"];
+    if named {
+        header.push("name");
+    }
     let mut groups = Vec::new();
     for g in &r.groups {
         for (i, (t, _)) in g.targets.iter().enumerate() {
@@ -101,7 +108,14 @@ fn round_rows(r: &RoundSpec) -> (Rows, Rows, Rows) {
                 (0, Some((a, b))) => format!("{a}-{b}"),
                 _ => String::new(),
             };
-            groups.push(vec![g.id.0.clone(), t.clone(), size]);
+            let mut row = vec![g.id.0.clone(), t.clone(), size];
+            if named {
+                row.push(match (i, &g.name) {
+                    (0, Some((n, _))) => n.clone(),
+                    _ => String::new(),
+                });
+            }
+            groups.push(row);
         }
     }
     let p = &r.policy;
@@ -160,14 +174,24 @@ fn round_rows(r: &RoundSpec) -> (Rows, Rows, Rows) {
         .iter()
         .map(|p| vec![p.person.0.clone(), p.group.0.clone(), p.role.to_string()])
         .collect();
-    (groups, policy, pins)
+    (header, groups, policy, pins)
 }
 
 /// Writes a case directory as one workbook (sheets `units`, `people`, `posts`,
-/// `relations`, `round`, `policy`, `pins`), cells as written. The case must load.
+/// `relations`, `regions`, `round`, `policy`, `pins`), cells as written. The
+/// case must load.
 pub fn case_to_workbook(case_dir: &Path, out: &Path) -> Result<(), InputErrors> {
     let sheets: CaseSheets = read_case_sheets(case_dir)?;
-    let (groups, policy, pins) = round_rows(&sheets.round);
+    // make sure what we write is a case that loads
+    super::case::build_case(sheets.clone())?;
+    write_workbook(&sheets, out)
+}
+
+/// Writes the tables of a case as one workbook, atomically: a sheet per
+/// table, cells as written, and the round as the sheets `round`, `policy`
+/// and `pins`.
+pub fn write_workbook(sheets: &CaseSheets, out: &Path) -> Result<(), InputErrors> {
+    let (round_header, groups, policy, pins) = round_rows(&sheets.round);
     let fail = |e: rust_xlsxwriter::XlsxError| -> InputErrors {
         InputError::Io {
             path: out.display().to_string(),
@@ -177,6 +201,9 @@ pub fn case_to_workbook(case_dir: &Path, out: &Path) -> Result<(), InputErrors> 
     };
     let mut book = deterministic_workbook().map_err(fail)?;
     let bold = Format::new().set_bold();
+    if let Some(s) = &sheets.regions {
+        put_sheet(&mut book, "regions", s, &bold).map_err(fail)?;
+    }
     put_sheet(&mut book, "units", &sheets.units, &bold).map_err(fail)?;
     put_sheet(&mut book, "people", &sheets.people, &bold).map_err(fail)?;
     if let Some(s) = &sheets.posts {
@@ -185,14 +212,7 @@ pub fn case_to_workbook(case_dir: &Path, out: &Path) -> Result<(), InputErrors> 
     if let Some(s) = &sheets.relations {
         put_sheet(&mut book, "relations", s, &bold).map_err(fail)?;
     }
-    put_rows(
-        &mut book,
-        "round",
-        &["group", "target", "size"],
-        &groups,
-        &bold,
-    )
-    .map_err(fail)?;
+    put_rows(&mut book, "round", &round_header, &groups, &bold).map_err(fail)?;
     put_rows(&mut book, "policy", &["key", "value"], &policy, &bold).map_err(fail)?;
     if !pins.is_empty() {
         put_rows(
@@ -204,8 +224,6 @@ pub fn case_to_workbook(case_dir: &Path, out: &Path) -> Result<(), InputErrors> 
         )
         .map_err(fail)?;
     }
-    // make sure what we write is a case that loads
-    super::case::build_case(sheets)?;
     let bytes = book.save_to_buffer().map_err(fail)?;
     write_atomic(out, &bytes).map_err(|e| InputError::Io {
         path: out.display().to_string(),

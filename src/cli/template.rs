@@ -1,0 +1,19 @@
+//! `xuncha template`: an empty case workbook to fill in.
+
+use std::path::PathBuf;
+
+/// Writes an empty case workbook: Chinese headers, a 说明 sheet explaining
+/// each column, drop-downs for 是/否, 男/女, ranks, relation kinds and roles.
+#[derive(Debug, clap::Args)]
+pub struct TemplateArgs {
+    /// The workbook to write, e.g. 模板.xlsx.
+    #[arg(long)]
+    pub out: PathBuf,
+}
+
+/// Runs `template`: exit 0 when written.
+pub fn run(args: TemplateArgs) -> anyhow::Result<u8> {
+    crate::io::template::write_template(&args.out)?;
+    eprintln!("wrote {}", args.out.display());
+    Ok(0)
+}
