@@ -15,6 +15,6 @@ pub struct Args {
 /// Writes the case directory as one workbook.
 pub fn run(a: Args) -> anyhow::Result<u8> {
     crate::io::workbook::case_to_workbook(&a.case, &a.out)?;
-    eprintln!("wrote {}", a.out.display());
+    errln!("wrote {}", a.out.display());
     Ok(0)
 }

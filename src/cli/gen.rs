@@ -58,7 +58,7 @@ pub fn run(a: Args, lang: Lang) -> anyhow::Result<u8> {
     }) {
         Ok(x) => x,
         Err(why) => {
-            eprintln!("gen: {why}\ngive more people per group, or another seed (nothing written)");
+            errln!("gen: {why}\ngive more people per group, or another seed (nothing written)");
             return Ok(1);
         }
     };

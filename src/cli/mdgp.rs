@@ -65,7 +65,7 @@ fn run_mdgp(
     );
     let (found, objective, moves) = crate::mdgp::solve(&inst, searches, seed, &budget, None);
     outln!("{objective:.3}");
-    eprintln!(
+    errln!(
         "n {} · m {} · seed {seed} · {searches} searches · {moves} moves · {:.2} s",
         inst.n,
         inst.m,

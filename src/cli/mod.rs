@@ -15,6 +15,11 @@ macro_rules! outln {
     ($($t:tt)*) => { $crate::cli::write_stdout(format_args!("{}\n", format_args!($($t)*))) };
 }
 
+/// A line on stderr; a closed stderr is no reason to stop (nor to panic).
+macro_rules! errln {
+    ($($t:tt)*) => { $crate::cli::write_stderr(format_args!("{}\n", format_args!($($t)*))) };
+}
+
 mod check;
 mod convert;
 mod explain;
@@ -110,18 +115,36 @@ fn at_least_one_usize(s: &str) -> Result<usize, String> {
     at_least_one(s).map(|n| n as usize)
 }
 
-/// Writes to stdout: on a closed pipe the reader has what it wanted, so the
-/// run ends quietly with exit 0; on another failure, exit 2 with the reason.
+/// Set once stdout is found closed: nothing more is written to it, and the
+/// command still ends with its own exit code (a `check` piped into `head`
+/// still says 1 for a broken rule).
+static STDOUT_CLOSED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// Writes to stdout. On a closed pipe the reader has what it wanted: the
+/// rest of the output is dropped and the run goes on to its exit code; on
+/// another failure, exit 2 with the reason.
 pub fn write_stdout(args: std::fmt::Arguments) {
     use std::io::Write;
+    use std::sync::atomic::Ordering;
+    if STDOUT_CLOSED.load(Ordering::Relaxed) {
+        return;
+    }
     let mut out = std::io::stdout().lock();
     if let Err(e) = out.write_fmt(args).and_then(|_| out.flush()) {
         if e.kind() == std::io::ErrorKind::BrokenPipe {
-            std::process::exit(0);
+            STDOUT_CLOSED.store(true, Ordering::Relaxed);
+            return;
         }
-        eprintln!("error: cannot write the output: {e}");
+        write_stderr(format_args!("error: cannot write the output: {e}\n"));
         std::process::exit(2);
     }
+}
+
+/// Writes to stderr, ignoring a closed stderr.
+pub fn write_stderr(args: std::fmt::Arguments) {
+    use std::io::Write;
+    let mut err = std::io::stderr().lock();
+    let _ = err.write_fmt(args).and_then(|_| err.flush());
 }
 
 /// Runs the command line and gives the exit code.
@@ -141,9 +164,9 @@ where
         Ok(code) => ExitCode::from(code),
         Err(e) => {
             if let Some(errs) = e.downcast_ref::<InputErrors>() {
-                eprint!("error: {errs}");
+                write_stderr(format_args!("error: {errs}"));
             } else {
-                eprintln!("error: {e:#}");
+                errln!("error: {e:#}");
             }
             ExitCode::from(2)
         }
@@ -184,7 +207,7 @@ fn load(path: &Path) -> anyhow::Result<Case> {
 
 fn print_warnings(ws: &[InputWarning]) {
     for w in ws {
-        eprintln!("warning: {w}");
+        errln!("warning: {w}");
     }
 }
 

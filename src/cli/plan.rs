@@ -98,12 +98,10 @@ fn run_plan(a: Args, lang: Lang) -> anyhow::Result<u8> {
         let _ = ctrlc::set_handler(move || {
             use std::sync::atomic::Ordering;
             if p.stop.swap(true, Ordering::SeqCst) {
-                eprintln!("\ninterrupted again: quitting, nothing written");
+                errln!("\ninterrupted again: quitting, nothing written");
                 std::process::exit(130);
             }
-            eprintln!(
-                "\ninterrupted: keeping the best plan so far (Ctrl-C again to quit without it)"
-            );
+            errln!("\ninterrupted: keeping the best plan so far (Ctrl-C again to quit without it)");
         });
     }
     let total = opts
@@ -136,7 +134,7 @@ fn run_plan(a: Args, lang: Lang) -> anyhow::Result<u8> {
     };
     let interrupted = progress.stop.load(std::sync::atomic::Ordering::SeqCst);
     if a.exact && interrupted {
-        eprintln!("--exact skipped: interrupted");
+        errln!("--exact skipped: interrupted");
     }
     if a.exact && !interrupted {
         // what is left of --time-limit (at least a second), else a minute
@@ -159,7 +157,7 @@ fn run_plan(a: Args, lang: Lang) -> anyhow::Result<u8> {
         };
         crate::io::output::write_plan(&case, &model, &outcome, &meta, out)?;
         if !a.quiet {
-            eprintln!("wrote {}", out.display());
+            errln!("wrote {}", out.display());
         }
     }
     Ok(0)

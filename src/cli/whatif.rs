@@ -142,7 +142,7 @@ fn run_whatif(a: &Args, settings: &crate::whatif::Settings, _lang: Lang) -> anyh
             };
             crate::io::workbook::write_atomic(o, &bytes)
                 .map_err(|e| anyhow::anyhow!("cannot write {}: {e}", o.display()))?;
-            eprintln!("wrote {}", o.display());
+            errln!("wrote {}", o.display());
         }
     } else if capacity {
         let case = load(case_path)?;
