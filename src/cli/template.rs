@@ -5,15 +5,15 @@ use std::path::PathBuf;
 /// Writes an empty case workbook: Chinese headers, a 说明 sheet explaining
 /// each column, drop-downs for 是/否, 男/女, ranks, relation kinds and roles.
 #[derive(Debug, clap::Args)]
-pub struct TemplateArgs {
+pub struct Args {
     /// The workbook to write, e.g. 模板.xlsx.
     #[arg(long)]
-    pub out: PathBuf,
+    out: PathBuf,
 }
 
 /// Runs `template`: exit 0 when written.
-pub fn run(args: TemplateArgs) -> anyhow::Result<u8> {
-    crate::io::template::write_template(&args.out)?;
-    eprintln!("wrote {}", args.out.display());
+pub fn run(a: Args) -> anyhow::Result<u8> {
+    crate::io::template::write_template(&a.out)?;
+    errln!("wrote {}", a.out.display());
     Ok(0)
 }

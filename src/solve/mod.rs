@@ -200,7 +200,13 @@ pub fn plan_heuristic(
                 if let Some(g) = case.group_by_id(id) {
                     if active[g.ix()] {
                         active[g.ix()] = false;
-                        unstaffed.push((g, format!("{} [{}]", f.claim, f.rule.as_str())));
+                        let claim = crate::explain::claim_text(
+                            crate::explain::Lang::En,
+                            case,
+                            &f.claim,
+                            false,
+                        );
+                        unstaffed.push((g, format!("{claim} [{}]", f.rule.as_str())));
                     }
                 }
             }
@@ -330,7 +336,7 @@ pub fn plan_heuristic(
         "internal error: the search produced a plan breaking {:?}",
         violations
             .iter()
-            .map(|v| v.message.as_str())
+            .map(|v| v.rule.as_str())
             .collect::<Vec<_>>()
     );
     unstaffed.sort_by_key(|(g, _)| *g);
