@@ -24,6 +24,7 @@ mod check;
 mod convert;
 mod explain;
 mod gen;
+mod import;
 mod mdgp;
 mod plan;
 mod template;
@@ -93,6 +94,8 @@ pub enum Command {
     Whatif(whatif::Args),
     /// Converts a case: a directory to one .xlsx workbook, or a workbook to a directory.
     Convert(convert::Args),
+    /// Turns a talent-pool roster (花名册) into a case, with a report of every assumption.
+    Import(import::Args),
     /// Writes an empty case workbook to fill in (Chinese headers, 说明, drop-downs).
     Template(template::Args),
 }
@@ -191,6 +194,7 @@ pub fn execute(cli: Cli) -> anyhow::Result<u8> {
         Command::Whatif(a) => whatif::run(a, lang),
         Command::Convert(a) => convert::run(a),
         Command::Template(a) => template::run(a),
+        Command::Import(a) => import::run(a),
     }
 }
 

@@ -8,6 +8,7 @@ pub mod case_files;
 pub mod columns;
 pub mod discover;
 pub mod grid;
+pub mod import;
 pub mod output;
 pub mod people;
 pub mod plan;

@@ -16,7 +16,7 @@ use crate::model::{Area, Carried, Gender, Person, PersonId, RegionId, Unit};
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 /// `M`/`F`, `男`/`女` (full-width forms too).
-fn parse_gender(s: &str) -> Option<Gender> {
+pub(crate) fn parse_gender(s: &str) -> Option<Gender> {
     match fold_width(s).to_ascii_uppercase().as_str() {
         "M" | "男" | "MALE" => Some(Gender::Male),
         "F" | "女" | "FEMALE" => Some(Gender::Female),

@@ -1,0 +1,315 @@
+//! `xuncha import` (issue 11): the roster of data/ to a plan with no hand
+//! edits, 籍贯 and units by name keeping people out of groups, and bad
+//! rosters ending with exit 2 and the place of the problem.
+
+mod common;
+
+use common::*;
+use std::path::Path;
+use xuncha::constraints::Eligibility;
+use xuncha::io::load_case;
+use xuncha::model::{GroupId, PersonId};
+
+/// Writes a roster workbook: a title row, the header, the rows, and a
+/// round sheet 本轮巡察安排 of (组别, 被巡察单位).
+fn roster(path: &Path, header: &[&str], rows: &[Vec<&str>], round: &[(&str, &str)]) {
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let s = book.add_worksheet().set_name("人员名单").unwrap();
+    s.write_string(0, 0, "××市巡察人才库人员名单").unwrap();
+    for (c, h) in header.iter().enumerate() {
+        s.write_string(1, c as u16, *h).unwrap();
+    }
+    for (r, row) in rows.iter().enumerate() {
+        for (c, v) in row.iter().enumerate() {
+            s.write_string(r as u32 + 2, c as u16, *v).unwrap();
+        }
+    }
+    let s = book.add_worksheet().set_name("本轮巡察安排").unwrap();
+    s.write_string(0, 0, "组别").unwrap();
+    s.write_string(0, 1, "被巡察单位").unwrap();
+    for (r, (g, t)) in round.iter().enumerate() {
+        s.write_string(r as u32 + 1, 0, *g).unwrap();
+        s.write_string(r as u32 + 1, 1, *t).unwrap();
+    }
+    book.save(path).unwrap();
+}
+
+const HEADER: [&str; 8] = [
+    "序号",
+    "姓名",
+    "性别",
+    "出生年月",
+    "籍贯",
+    "工作单位及职务",
+    "职级",
+    "是否组长库",
+];
+
+#[test]
+fn the_data_roster_gives_a_plan_that_check_accepts() {
+    let dir = tempfile::tempdir().unwrap();
+    let roster = root().join("data/roster.xlsx");
+    let out = xuncha_in(
+        dir.path(),
+        &["import", roster.to_str().unwrap(), "--out", "roster-case"],
+    );
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let report = stdout(&out);
+    assert!(
+        report.contains("66 rows, 66 people imported, 0 left out"),
+        "{report}"
+    );
+    assert!(report.contains("6 groups, 8 targets"), "{report}");
+    // the report is also beside the case, and says what it guessed
+    let written = std::fs::read_to_string(dir.path().join("roster-case.import.txt")).unwrap();
+    assert_eq!(written.trim_end(), report.trim_end());
+    assert!(
+        report.contains("1979.1") || report.contains(".1 →"),
+        "{report}"
+    );
+    assert!(report.contains("东安财政局预算股股长 → 东安县财政局预算股股长"));
+    assert!(report.contains("河北省保定市"), "{report}");
+    let plan = xuncha_in(
+        dir.path(),
+        &[
+            "plan",
+            "roster-case",
+            "--out",
+            "plan.csv",
+            "--iterations",
+            "20000",
+        ],
+    );
+    assert_eq!(code(&plan), 0, "{}", stderr(&plan));
+    let check = xuncha_in(dir.path(), &["check", "roster-case", "--plan", "plan.csv"]);
+    assert_eq!(code(&check), 0, "{}{}", stdout(&check), stderr(&check));
+    let case = load_case(&dir.path().join("roster-case")).unwrap();
+    assert_eq!(case.people.len(), 66);
+    assert_eq!(case.round.groups.len(), 6);
+    // units are split off 工作单位及职务: 市财政局会计科科长 works at 市财政局
+    let unit_of = |post: &str| {
+        let p = (0..case.people.len())
+            .find(|&i| case.carried.get(PersonId(i as u32), "工作单位及职务") == post)
+            .expect(post);
+        case.units[case.people[p].unit.ix()].name.clone()
+    };
+    assert_eq!(unit_of("市财政局会计科科长"), "市财政局");
+    assert_eq!(unit_of("市纪委第三纪检监察室干部"), "市纪委监委");
+    assert_eq!(unit_of("东安县城关镇东村党支部书记"), "东安县城关镇东村");
+}
+
+#[test]
+fn a_native_place_or_a_unit_in_dongan_keeps_a_person_out_of_a_group_inspecting_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let book = dir.path().join("花名册.xlsx");
+    let rows = vec![
+        vec![
+            "1",
+            "甲一",
+            "男",
+            "1970.01",
+            "云州市东安县",
+            "市财政局副局长",
+            "正处级",
+            "是",
+        ],
+        vec![
+            "2",
+            "乙二",
+            "女",
+            "1975年8月",
+            "东安县",
+            "市审计局科长",
+            "一级主任科员",
+            "否",
+        ],
+        vec![
+            "3",
+            "丙三",
+            "男",
+            "1979.1",
+            "东安",
+            "市委组织部干部",
+            "二级科员",
+            "否",
+        ],
+        vec![
+            "4",
+            "丁四",
+            "女",
+            "1980-05",
+            "河北省保定市",
+            "市纪委监委干部",
+            "科员",
+            "否",
+        ],
+        vec![
+            "5",
+            "戊五",
+            "男",
+            "1968/3",
+            "西山",
+            "东安县城关镇党委副书记",
+            "四级调研员",
+            "是",
+        ],
+        vec![
+            "6",
+            "己六",
+            "男",
+            "１９７２．０６",
+            "西山区",
+            "东安财政局副局长",
+            "副处级",
+            "否",
+        ],
+        vec![
+            "7",
+            "庚七",
+            "女",
+            "1983.12",
+            "西山区",
+            "西山区审计局局长",
+            "正科级",
+            "是",
+        ],
+    ];
+    roster(
+        &book,
+        &HEADER,
+        &rows,
+        &[("第一组", "东安县财政局"), ("第二组", "西山区审计局")],
+    );
+    let out = xuncha_in(dir.path(), &["import", "花名册.xlsx", "--out", "case"]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let case = load_case(&dir.path().join("case")).unwrap();
+    let el = Eligibility::build(&case);
+    let allowed = |name: &str, g: u32| {
+        let p = case.people.iter().position(|p| p.name == name).unwrap();
+        el.allowed(PersonId(p as u32), GroupId(g))
+    };
+    // 籍贯 written three ways: out of the group inspecting 东安县
+    assert!(!allowed("甲一", 0));
+    assert!(!allowed("乙二", 0));
+    assert!(!allowed("丙三", 0));
+    // a 籍贯 outside the case's regions avoids nothing
+    assert!(allowed("丁四", 0));
+    // a unit in 东安县, written in full or by its short form
+    assert!(!allowed("戊五", 0));
+    assert!(!allowed("己六", 0));
+    // and the other way: 西山 people stay out of the group inspecting 西山区
+    assert!(!allowed("戊五", 1) && !allowed("己六", 1) && !allowed("庚七", 1));
+    assert!(allowed("甲一", 1));
+}
+
+#[test]
+fn bad_rosters_end_with_exit_2_and_the_place() {
+    let dir = tempfile::tempdir().unwrap();
+    // no header
+    let book = dir.path().join("a.xlsx");
+    roster(&book, &["甲", "乙"], &[vec!["1", "2"]], &[]);
+    let out = xuncha_in(dir.path(), &["import", "a.xlsx", "--out", "a"]);
+    assert_eq!(code(&out), 2);
+    assert!(stderr(&out).contains("no roster found"), "{}", stderr(&out));
+    // a target that names several units: the candidates, the row and column
+    let book = dir.path().join("b.xlsx");
+    let rows = vec![
+        vec![
+            "1",
+            "甲一",
+            "男",
+            "1970.01",
+            "云州市",
+            "东安县财政局局长",
+            "正处级",
+            "是",
+        ],
+        vec![
+            "2",
+            "乙二",
+            "女",
+            "1975.08",
+            "云州市",
+            "西山区财政局局长",
+            "正处级",
+            "是",
+        ],
+    ];
+    roster(&book, &HEADER, &rows, &[("第一组", "财政局")]);
+    let out = xuncha_in(dir.path(), &["import", "b.xlsx", "--out", "b"]);
+    assert_eq!(code(&out), 2);
+    let err = stderr(&out);
+    assert!(
+        err.contains("[本轮巡察安排]: row 2, column B \"被巡察单位\""),
+        "{err}"
+    );
+    assert!(
+        err.contains("财政局 names several units: 东安县财政局, 西山区财政局"),
+        "{err}"
+    );
+    // a person twice with different data
+    let book = dir.path().join("c.xlsx");
+    let rows = vec![
+        vec![
+            "1",
+            "甲一",
+            "男",
+            "1970.01",
+            "云州市",
+            "东安县财政局局长",
+            "正处级",
+            "是",
+        ],
+        vec![
+            "2",
+            "甲一",
+            "男",
+            "1970.01",
+            "云州市",
+            "西山区财政局局长",
+            "正处级",
+            "是",
+        ],
+    ];
+    roster(&book, &HEADER, &rows, &[("第一组", "东安县财政局")]);
+    let out = xuncha_in(dir.path(), &["import", "c.xlsx", "--out", "c"]);
+    assert_eq!(code(&out), 2);
+    let err = stderr(&out);
+    assert!(err.contains("c.xlsx [人员名单]: row 4: "), "{err}");
+    assert!(
+        err.contains("甲一 (born 1970.01) is written twice with different data (first at row 3; 工作单位及职务 differ)"),
+        "{err}"
+    );
+    // a rank of no table: the person is left out and named, with a near miss
+    let book = dir.path().join("d.xlsx");
+    let rows = vec![
+        vec![
+            "1",
+            "甲一",
+            "男",
+            "1970.01",
+            "云州市",
+            "东安县财政局局长",
+            "正处级",
+            "是",
+        ],
+        vec![
+            "2",
+            "乙二",
+            "女",
+            "1975.08",
+            "云州市",
+            "西山区财政局局长",
+            "一级调研",
+            "是",
+        ],
+    ];
+    roster(&book, &HEADER, &rows, &[("第一组", "东安县财政局")]);
+    let out = xuncha_in(dir.path(), &["import", "d.xlsx", "--out", "d"]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let report = stdout(&out);
+    assert!(
+        report.contains("row 4, column G \"职级\": 乙二: \"一级调研\" is not a rank of the table; did you mean 一级调研员?"),
+        "{report}"
+    );
+}
