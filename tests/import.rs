@@ -313,3 +313,57 @@ fn bad_rosters_end_with_exit_2_and_the_place() {
         "{report}"
     );
 }
+
+#[test]
+fn a_mapping_file_names_columns_ranks_keywords_and_the_round() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("m.toml"),
+        "year = 2025\nareas = [\"纪检监察\", \"组织人事\", \"审计\", \"财务\", \"legal\"]\n\
+         [columns]\n\"单位名称及职务\" = \"unit_post\"\n[ranks]\n\"处长\" = \"一级调研员\"\n\
+         [keywords]\n\"财会\" = \"finance\"\n[policy]\ngroup_size = [2, 3]\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("r.csv"),
+        "姓名,性别,出生年月,籍贯,单位名称及职务,职级,是否组长库,专业特长\n\
+         甲一,男,1970.01,云州市东安县,市财政局副局长,处长,是,财会、法律\n\
+         乙二,女,1975.08,东安,东安县审计局局长,副处级,否,审计\n",
+    )
+    .unwrap();
+    let out = xuncha_in(
+        dir.path(),
+        &["import", "r.csv", "--mapping", "m.toml", "--out", "case"],
+    );
+    // no round sheet: the tables are written, round.toml waits for groups
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let report = stdout(&out);
+    assert!(report.contains("处长 → 一级调研员: row 2"), "{report}");
+    assert!(report.contains("round.toml has no groups"), "{report}");
+    let round = std::fs::read_to_string(dir.path().join("case/round.toml")).unwrap();
+    assert!(round.contains("year = 2025"), "{round}");
+    assert!(round.contains("group_size = [2, 3]"), "{round}");
+    let people = std::fs::read_to_string(dir.path().join("case/people.csv")).unwrap();
+    // 财会 → finance and 法律 → legal (declared), 审计 → audit
+    assert!(
+        people.contains("甲一,男,1970.01,一级调研员,市财政局,云州市东安县,是,,,,0,0,0,2,2,副局长"),
+        "{people}"
+    );
+    assert!(people.contains("乙二,女,1975.08,副处级,东安县审计局,东安,否,,,,0,0,2,0,0,局长"));
+    // a mapping naming a column role that does not exist: exit 2, the file
+    std::fs::write(
+        dir.path().join("bad.toml"),
+        "[columns]\n\"单位\" = \"units\"\n",
+    )
+    .unwrap();
+    let out = xuncha_in(
+        dir.path(),
+        &["import", "r.csv", "--mapping", "bad.toml", "--out", "case2"],
+    );
+    assert_eq!(code(&out), 2);
+    assert!(
+        stderr(&out).contains("bad.toml: [columns] \"单位\" = \"units\": not a column of a roster"),
+        "{}",
+        stderr(&out)
+    );
+}

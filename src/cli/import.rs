@@ -22,13 +22,20 @@ pub struct Args {
 pub fn run(a: Args) -> anyhow::Result<u8> {
     let done = crate::io::import::import(&a.roster, a.mapping.as_deref(), &a.out)?;
     outln!("{}", done.report);
-    errln!(
-        "wrote {} ({} units, {} people, {} groups) and the report {}",
-        a.out.display(),
-        done.case.units.len(),
-        done.case.people.len(),
-        done.case.round.groups.len(),
-        done.report_path.display()
-    );
+    match &done.case {
+        Some(c) => errln!(
+            "wrote {} ({} units, {} people, {} groups) and the report {}",
+            a.out.display(),
+            c.units.len(),
+            c.people.len(),
+            c.round.groups.len(),
+            done.report_path.display()
+        ),
+        None => errln!(
+            "wrote {} (no groups yet: add them to round.toml) and the report {}",
+            a.out.display(),
+            done.report_path.display()
+        ),
+    }
     Ok(0)
 }

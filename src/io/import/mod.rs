@@ -27,8 +27,9 @@ mod write;
 pub struct Imported {
     /// The report.
     pub report: Report,
-    /// The case written, read back.
-    pub case: Case,
+    /// The case written, read back (`None` when the roster had no round
+    /// sheet: round.toml waits for its groups).
+    pub case: Option<Case>,
     /// The report's file, beside the case.
     pub report_path: PathBuf,
 }
@@ -268,8 +269,8 @@ pub fn import(path: &Path, mapping: Option<&Path>, out: &Path) -> Result<Importe
     let case = plan.write(path, out, year, &mapping, &areas, &mut report)?;
     // what the report says already (籍贯, generated ids) is not said twice
     for w in case
-        .warnings
         .iter()
+        .flat_map(|c| &c.warnings)
         .filter(|w| !w.code.starts_with("native") && w.code != "ids-generated")
     {
         report.add(

@@ -356,7 +356,7 @@ impl Plan {
         mapping: &Mapping,
         areas: &[String],
         report: &mut Report,
-    ) -> Result<Case, InputErrors> {
+    ) -> Result<Option<Case>, InputErrors> {
         let io = |p: &Path, e: String| -> InputErrors {
             InputError::Io {
                 path: p.display().to_string(),
@@ -392,9 +392,23 @@ impl Plan {
                 std::fs::write(stage.join(f), bytes)
                     .map_err(|e| io(&stage.join(f), e.to_string()))?;
             }
+            if self.groups.is_empty() {
+                // no round sheet: the tables are written for the clerk to
+                // add the groups; a case without groups does not load yet
+                if crate::io::case_files::is_workbook_path(out) || out.exists() {
+                    return Err(io(
+                        out,
+                        "the roster has no round sheet (组别, 被巡察单位): it imports to a new \
+                         folder, where round.toml waits for its groups"
+                            .into(),
+                    ));
+                }
+                std::fs::rename(&stage, out).map_err(|e| io(out, e.to_string()))?;
+                return Ok(None);
+            }
             let sheets = crate::io::discover::read_case_sheets(&stage)?;
             crate::io::case_files::write_tables(&sheets, out)?;
-            crate::io::load_case(out)
+            crate::io::load_case(out).map(Some)
         })();
         let _ = std::fs::remove_dir_all(&stage);
         result
