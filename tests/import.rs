@@ -367,3 +367,34 @@ fn a_mapping_file_names_columns_ranks_keywords_and_the_round() {
         stderr(&out)
     );
 }
+
+/// The lines of a report, the year of the run (the round's year when no
+/// mapping file gives one) left out.
+fn without_year(text: &str) -> Vec<String> {
+    let lines: Vec<&str> = text.lines().collect();
+    (0..lines.len())
+        .filter(|&i| i == 0 || !lines[i - 1].contains("the round's year"))
+        .map(|i| lines[i].to_string())
+        .collect()
+}
+
+#[test]
+fn the_readme_shows_the_report_of_the_data_roster() {
+    let readme = std::fs::read_to_string(root().join("README.md")).unwrap();
+    let (_, after) = readme
+        .split_once("<!-- import-report -->\n```text\n")
+        .unwrap();
+    let (shown, _) = after.split_once("\n```").unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let out_dir = dir.path().join("roster-case");
+    let out = xuncha(&[
+        "import",
+        "data/roster.xlsx",
+        "--out",
+        out_dir.to_str().unwrap(),
+    ]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let printed = stdout(&out);
+    let (_, printed) = printed.split_once('\n').unwrap();
+    assert_eq!(without_year(shown), without_year(printed.trim_end()));
+}
