@@ -178,6 +178,7 @@ fn check_flags_planted_violations_of_every_rule_on_the_sample() {
         (RuleId::GroupSize, "too-many"),
         (RuleId::GroupSize, "too-few"),
         (RuleId::Leader, "not-in-leader-pool"),
+        (RuleId::LeaderSeniority, "leader-junior"),
         (RuleId::KinSameGroup, "kin"),
         (RuleId::MixingRegion, "same-region"),
         (RuleId::MixingUnit, "same-unit"),

@@ -268,6 +268,9 @@ fn small_case(seed: u64) -> (Case, Option<Plan>) {
         reciprocal_avoidance: rng.chance(0.8),
         max_same_region: 1 + rng.below(2) as u32,
         max_same_unit: 1 + rng.below(2) as u32,
+        // every other case with the seniority rule (no draw: the other
+        // draws stay as they were)
+        leader_outranks_members: seed.is_multiple_of(2),
     };
     let requirements = vec![rng.below(2) as u32, rng.below(2) as u32];
     let mut weights = Weights::default();
@@ -435,11 +438,13 @@ fn best_with_some_leaders(case: &Case, model: &ScoreModel, plan: &mut Plan) -> O
             if best.is_none_or(|b| total < b) {
                 best = Some(total);
             }
-        } else if violations
-            .iter()
-            .any(|v| v.rule != RuleId::Leader && v.rule != RuleId::Pin)
-        {
-            // only the leader and pin checks depend on who leads
+        } else if violations.iter().any(|v| {
+            !matches!(
+                v.rule,
+                RuleId::Leader | RuleId::LeaderSeniority | RuleId::Pin
+            )
+        }) {
+            // only the leader, seniority and pin checks depend on who leads
             return None;
         }
         let mut i = 0;

@@ -398,3 +398,65 @@ fn the_readme_shows_the_report_of_the_data_roster() {
     let (_, printed) = printed.split_once('\n').unwrap();
     assert_eq!(without_year(shown), without_year(printed.trim_end()));
 }
+
+/// Every group's leader is on a rank step at least each member's.
+fn leaders_outrank(case: &xuncha::Case, plan: &xuncha::Plan) {
+    for pg in &plan.groups {
+        for &l in &pg.leaders {
+            for &m in &pg.members {
+                assert!(
+                    pg.leaders.contains(&m) || case.person(m).rank_step <= case.person(l).rank_step,
+                    "{} leads {} who outranks",
+                    case.person(l).name,
+                    case.person(m).name
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn plan_and_exact_keep_leaders_senior_and_check_says_so() {
+    let (_d, dir) = copy_case("tiny");
+    // 周组长 (P02) on 三级主任科员 (step 4): below every 正科 (step 6) member
+    let people = dir.join("people.csv");
+    let text = std::fs::read_to_string(&people).unwrap();
+    std::fs::write(
+        &people,
+        text.replace("P02,周组长,F,1972,4,", "P02,周组长,F,1972,三级主任科员,"),
+    )
+    .unwrap();
+    let case = load_case(&dir).unwrap();
+    for exact in [false, true] {
+        let out = dir.parent().unwrap().join(format!("plan-{exact}.csv"));
+        let mut args = vec![
+            "plan",
+            dir.to_str().unwrap(),
+            "--out",
+            out.to_str().unwrap(),
+        ];
+        if exact {
+            args.push("--exact");
+        }
+        let o = xuncha(&args);
+        assert_eq!(code(&o), 0, "{}", stderr(&o));
+        let plan = xuncha::io::read_plan(&case, &out).unwrap().plan;
+        leaders_outrank(&case, &plan);
+        let c = xuncha(&[
+            "check",
+            dir.to_str().unwrap(),
+            "--plan",
+            out.to_str().unwrap(),
+        ]);
+        assert_eq!(code(&c), 0, "{}", stdout(&c));
+    }
+    // the tiny plan has 周组长 lead G2 over 冯财务 (正科): check names the rule
+    let c = xuncha(&[
+        "check",
+        dir.to_str().unwrap(),
+        "--plan",
+        "data/tiny-plan.csv",
+    ]);
+    assert_eq!(code(&c), 1);
+    assert!(stdout(&c).contains("[leader-seniority]"), "{}", stdout(&c));
+}

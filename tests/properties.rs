@@ -194,11 +194,15 @@ fn write_case(c: &GCase, dir: &Path) {
         let ids: Vec<String> = ex.iter().map(|&e| format!("\"{}\"", pid(e))).collect();
         writeln!(s, "exclude = [{}]", ids.join(", ")).unwrap();
     }
+    // the oracle states SPEC's rules 1–9; the seniority rule of issue 11
+    // (leader_outranks_members) is off here and tested in tests/rules.rs,
+    // tests/exact.rs and tests/import.rs
     write!(
         s,
         "\n[policy]\ngroup_size = [{}, {}]\nleaders_per_group = {}\npost_lookback_years = {}\n\
          region_avoidance = {}\nnative_avoidance = {}\nbusiness_avoidance = {}\n\
-         reciprocal_avoidance = {}\nmax_same_region = {}\nmax_same_unit = {}\n\n[requirements]\n",
+         reciprocal_avoidance = {}\nmax_same_region = {}\nmax_same_unit = {}\n\
+         leader_outranks_members = false\n\n[requirements]\n",
         p.size.0,
         p.size.1,
         p.leaders,

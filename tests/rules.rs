@@ -197,9 +197,25 @@ fn group_size_too_many() {
 
 #[test]
 fn leader_not_in_the_leader_pool() {
-    given()
-        .lead("G1", "P03")
-        .expect(RuleId::Leader, "not-in-leader-pool", "G1", "P03");
+    let mut v = given().lead("G1", "P03");
+    // P03 (正科) under-ranks P01 (正处), now a member: the seniority rule
+    // is tested below, on its own
+    v.case.round.policy.leader_outranks_members = false;
+    v.expect(RuleId::Leader, "not-in-leader-pool", "G1", "P03");
+}
+
+#[test]
+fn a_leader_junior_to_a_member() {
+    let mut v = given();
+    // P02 leads G2 with P06 (正科, step 6) in it: P02 put on step 5
+    let p02 = v.case.person_by_id("P02").unwrap();
+    v.case.people[p02.ix()].rank_step = 5;
+    v.expect(RuleId::LeaderSeniority, "leader-junior", "G2", "P02");
+    let mut v = given();
+    let p02 = v.case.person_by_id("P02").unwrap();
+    v.case.people[p02.ix()].rank_step = 5;
+    v.case.round.policy.leader_outranks_members = false;
+    v.expect_none();
 }
 
 #[test]

@@ -120,6 +120,40 @@ pub fn check_size_and_leaders(s: &Staffing, mode: Mode, out: &mut Vec<Violation>
     }
 }
 
+/// Rule 5 (`leader_outranks_members`): no member of a group is above its
+/// leader on the rank scale (`Person::rank_step`, 一级/二级 apart).
+pub fn check_seniority(s: &Staffing, out: &mut Vec<Violation>) {
+    let case = s.case;
+    if !case.round.policy.leader_outranks_members {
+        return;
+    }
+    for (gi, (leaders, members)) in s.groups.iter().enumerate() {
+        let g = GroupId(gi as u32);
+        for &l in &distinct(leaders) {
+            let step = case.person(l).rank_step;
+            for &m in &distinct(members) {
+                if leaders.contains(&m) || case.person(m).rank_step <= step {
+                    continue;
+                }
+                out.push(
+                    Violation::new(
+                        RuleId::LeaderSeniority,
+                        "leader-junior",
+                        Cause::LeaderJunior {
+                            group: g,
+                            leader: l,
+                            member: m,
+                        },
+                    )
+                    .in_group(case, g)
+                    .of(case, l)
+                    .with_others(case, &[m]),
+                );
+            }
+        }
+    }
+}
+
 /// Rule 6: close kin never share a group.
 pub fn check_kin(s: &Staffing, out: &mut Vec<Violation>) {
     let case = s.case;

@@ -64,6 +64,16 @@ pub enum Cause {
         /// The leader.
         person: PersonId,
     },
+    /// Rule 5 (`leader_outranks_members`): a member above the leader on
+    /// the rank scale.
+    LeaderJunior {
+        /// The group.
+        group: GroupId,
+        /// The leader.
+        leader: PersonId,
+        /// The member who outranks the leader.
+        member: PersonId,
+    },
     /// Rule 6: close kin in one group.
     Kin {
         /// The group.

@@ -329,6 +329,26 @@ pub fn cause_text(lang: Lang, case: &Case, c: &Cause) -> String {
                 .s("group", gid(*group))
                 .n("line", case.person(*person).line as f64),
         ),
+        Cause::LeaderJunior {
+            group,
+            leader,
+            member,
+        } => tr(
+            lang,
+            "violation-leader-junior",
+            &Args::new()
+                .s("group", gid(*group))
+                .s("leader", case.person_label(*leader))
+                .s(
+                    "leader-rank",
+                    crate::io::ranks::step_name(case.person(*leader).rank_step),
+                )
+                .s("member", case.person_label(*member))
+                .s(
+                    "member-rank",
+                    crate::io::ranks::step_name(case.person(*member).rank_step),
+                ),
+        ),
         Cause::Kin { group, fact } => {
             let k = &case.kin[*fact];
             tr(

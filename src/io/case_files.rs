@@ -88,6 +88,7 @@ pub fn round_toml(r: &RoundSpec) -> String {
         writeln!(t, "reciprocal_avoidance = {}", p.reciprocal_avoidance)?;
         writeln!(t, "max_same_region = {}", p.max_same_region)?;
         writeln!(t, "max_same_unit = {}", p.max_same_unit)?;
+        writeln!(t, "leader_outranks_members = {}", p.leader_outranks_members)?;
         if !r.requirements.is_empty() {
             writeln!(t, "\n[requirements]")?;
             for (a, n, _) in &r.requirements {

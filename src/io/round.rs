@@ -128,6 +128,8 @@ pub struct PolicyToml {
     pub max_same_region: Option<u32>,
     /// `max_same_unit`.
     pub max_same_unit: Option<u32>,
+    /// `leader_outranks_members`.
+    pub leader_outranks_members: Option<bool>,
 }
 
 impl PolicyToml {
@@ -147,7 +149,8 @@ impl PolicyToml {
             business_avoidance,
             reciprocal_avoidance,
             max_same_region,
-            max_same_unit
+            max_same_unit,
+            leader_outranks_members
         );
     }
 }
@@ -624,6 +627,9 @@ fn apply_key_value(
         "business_avoidance" => p.business_avoidance = flag(errors).unwrap_or(p.business_avoidance),
         "reciprocal_avoidance" => {
             p.reciprocal_avoidance = flag(errors).unwrap_or(p.reciprocal_avoidance)
+        }
+        "leader_outranks_members" => {
+            p.leader_outranks_members = flag(errors).unwrap_or(p.leader_outranks_members)
         }
         _ => {
             if let Some(area) = k

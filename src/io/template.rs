@@ -232,7 +232,7 @@ fn sheets() -> Vec<(&'static str, Vec<Col>)> {
 }
 
 /// The rows of the 参数 sheet: key, default value, meaning.
-const POLICY_ROWS: [(&str, &str, &str); 13] = [
+const POLICY_ROWS: [(&str, &str, &str); 14] = [
     ("名称", "", "本轮巡察名称，如“2026年第一轮交叉巡察”"),
     ("年份", "", "本轮年份（计算年龄、任职回避年限）"),
     (
@@ -253,6 +253,11 @@ const POLICY_ROWS: [(&str, &str, &str); 13] = [
     ("reciprocal_avoidance", "是", "对等互查回避"),
     ("max_same_region", "2", "每组同一地区最多人数"),
     ("max_same_unit", "1", "每组同一单位最多人数"),
+    (
+        "leader_outranks_members",
+        "是",
+        "组长职级不低于本组组员（一级、二级分开比较）",
+    ),
     ("exclude", "", "本轮不抽调的人员，用、分隔"),
 ];
 

@@ -162,6 +162,10 @@ fn round_rows(r: &RoundSpec) -> (Vec<&'static str>, Rows, Rows, Rows) {
         vec!["reciprocal_avoidance".into(), yn(p.reciprocal_avoidance)],
         vec!["max_same_region".into(), p.max_same_region.to_string()],
         vec!["max_same_unit".into(), p.max_same_unit.to_string()],
+        vec![
+            "leader_outranks_members".into(),
+            yn(p.leader_outranks_members),
+        ],
     ]);
     for (a, v, _) in &r.requirements {
         policy.push(vec![format!("requirements.{a}"), v.to_string()]);

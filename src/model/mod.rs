@@ -182,6 +182,9 @@ pub struct Policy {
     pub max_same_region: u32,
     /// At most this many members from one unit per group.
     pub max_same_unit: u32,
+    /// A leader is never junior to a member of the group (rank steps,
+    /// 一级/二级 apart); default on.
+    pub leader_outranks_members: bool,
 }
 
 impl Default for Policy {
@@ -196,6 +199,7 @@ impl Default for Policy {
             reciprocal_avoidance: true,
             max_same_region: 2,
             max_same_unit: 1,
+            leader_outranks_members: true,
         }
     }
 }

@@ -21,6 +21,9 @@ pub enum RuleId {
     GroupSize,
     /// Rule 5: wrong number of leaders, or a leader not from the leader pool.
     Leader,
+    /// Rule 5: a leader junior to a member of the group
+    /// (`leader_outranks_members`).
+    LeaderSeniority,
     /// Rule 6: kin in one group.
     KinSameGroup,
     /// Rule 7: too many members from one region.
@@ -37,7 +40,7 @@ pub enum RuleId {
 
 impl RuleId {
     /// Every rule, in SPEC order.
-    pub const ALL: [RuleId; 13] = [
+    pub const ALL: [RuleId; 14] = [
         RuleId::PostAvoidance,
         RuleId::RegionAvoidance,
         RuleId::BusinessAvoidance,
@@ -45,6 +48,7 @@ impl RuleId {
         RuleId::Unavailable,
         RuleId::GroupSize,
         RuleId::Leader,
+        RuleId::LeaderSeniority,
         RuleId::KinSameGroup,
         RuleId::MixingRegion,
         RuleId::MixingUnit,
@@ -63,6 +67,7 @@ impl RuleId {
             RuleId::Unavailable => "unavailable",
             RuleId::GroupSize => "group-size",
             RuleId::Leader => "leader",
+            RuleId::LeaderSeniority => "leader-seniority",
             RuleId::KinSameGroup => "kin-same-group",
             RuleId::MixingRegion => "mixing-region",
             RuleId::MixingUnit => "mixing-unit",
@@ -82,6 +87,7 @@ impl RuleId {
             RuleId::Unavailable => "an unavailable or excluded person assigned (不可抽调)",
             RuleId::GroupSize => "group size out of bounds (组规模)",
             RuleId::Leader => "leader count, or leader not in the leader pool (组长)",
+            RuleId::LeaderSeniority => "a leader junior to a member of the group (组长职级)",
             RuleId::KinSameGroup => "close kin in one group (亲属同组)",
             RuleId::MixingRegion => "too many members from one region (混合编组: 地区)",
             RuleId::MixingUnit => "too many members from one unit (混合编组: 单位)",
@@ -98,7 +104,7 @@ impl RuleId {
             RuleId::RegionAvoidance => 2,
             RuleId::BusinessAvoidance => 3,
             RuleId::OneGroup | RuleId::Unavailable => 4,
-            RuleId::GroupSize | RuleId::Leader => 5,
+            RuleId::GroupSize | RuleId::Leader | RuleId::LeaderSeniority => 5,
             RuleId::KinSameGroup => 6,
             RuleId::MixingRegion | RuleId::MixingUnit => 7,
             RuleId::Reciprocal => 8,

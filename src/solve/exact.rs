@@ -194,6 +194,36 @@ impl Milp {
     }
 }
 
+/// Rule 5 (`leader_outranks_members`): when `p` leads `g`, no member of
+/// `g` is above `p` on the rank scale: Σ member(q, g) over those q ≤
+/// hi · (1 − leader(p, g)).
+fn seniority(m: &mut Milp, case: &Case, g: GroupId, hi: u32) {
+    let slots = m.by_group[g.ix()].clone();
+    for &i in &slots {
+        let Some(l) = m.slots[i].leader else {
+            continue;
+        };
+        let p = m.slots[i].p;
+        let step = case.person(p).rank_step;
+        let mut e = Expression::default();
+        let mut any = false;
+        for &j in &slots {
+            if case.person(m.slots[j].p).rank_step > step {
+                e.add_mul(1.0, m.slots[j].member);
+                any = true;
+            }
+        }
+        if any {
+            e.add_mul(hi as f64, l);
+            m.add(
+                RuleId::LeaderSeniority.as_str(),
+                || format!("{},{}", case.group(g).id, case.person(p).id),
+                e.leq(hi as f64),
+            );
+        }
+    }
+}
+
 /// Builds the MILP of `case` (rules 1–9, pins, score).
 fn build(case: &Case, elig: &Eligibility, model: &ScoreModel) -> Milp {
     let policy = &case.round.policy;
@@ -297,6 +327,9 @@ fn build(case: &Case, elig: &Eligibility, model: &ScoreModel) -> Milp {
                 || gid(g).into(),
                 e.eq(leaders as f64),
             );
+        }
+        if policy.leader_outranks_members {
+            seniority(&mut m, case, g, hi);
         }
     }
 

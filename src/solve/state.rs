@@ -28,6 +28,10 @@ pub struct Ctx<'a> {
     pub free: Vec<bool>,
     /// Per person: in the leader pool.
     pub leader: Vec<bool>,
+    /// Per person: the step on the rank scale (`Person::rank_step`).
+    pub step: Vec<u8>,
+    /// `leader_outranks_members`: no member above the group's leader.
+    pub seniority: bool,
     /// Per person: bit k set when the level in area k is ≥ 1.
     pub has: Vec<u32>,
     /// Per person: kin in the pool.
@@ -192,6 +196,8 @@ impl<'a> Ctx<'a> {
             unit: case.people.iter().map(|x| x.unit.0).collect(),
             free,
             leader: case.people.iter().map(|x| x.leader).collect(),
+            step: case.people.iter().map(|x| x.rank_step).collect(),
+            seniority: case.round.policy.leader_outranks_members,
             has,
             kin,
             attr,
@@ -461,9 +467,18 @@ impl<'c, 'a> State<'c, 'a> {
         let (r, u) = (ctx.region[pu], ctx.unit[pu]);
         let mut same_r = 0;
         let mut same_u = 0;
+        let step = ctx.step[pu];
         for &q in members {
-            same_r += (ctx.region[q as usize] == r) as u32;
-            same_u += (ctx.unit[q as usize] == u) as u32;
+            let qu = q as usize;
+            same_r += (ctx.region[qu] == r) as u32;
+            same_u += (ctx.unit[qu] == u) as u32;
+            // a leader above every member, a member below every leader
+            if ctx.seniority
+                && ((lead && !self.is_leader[qu] && ctx.step[qu] > step)
+                    || (!lead && self.is_leader[qu] && ctx.step[qu] < step))
+            {
+                return false;
+            }
         }
         if same_r >= policy.max_same_region || same_u >= policy.max_same_unit {
             return false;

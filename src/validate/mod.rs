@@ -57,6 +57,7 @@ pub fn check_with_mode(case: &Case, plan: &Plan, mode: Mode) -> Vec<Violation> {
     composition::check_size_and_leaders(&s, mode, &mut out);
     composition::check_kin(&s, &mut out);
     composition::check_mixing(&s, &mut out);
+    composition::check_seniority(&s, &mut out);
     reciprocal::check_reciprocal(&s, &mut out);
     if mode == Mode::Full {
         requirements::check_requirements(&s, &mut out);

@@ -63,6 +63,7 @@ violation-leader-count = { $group } has { $n } { $n ->
    *[other] leaders
 } ({ $names }), it needs exactly { $need }
 violation-leader-none = none
+violation-leader-junior = { $leader } leads { $group } but is junior to its member { $member } ({ $leader-rank } below { $member-rank }; leader_outranks_members)
 violation-not-in-leader-pool = { $who } leads { $group } but is not in the leader pool (组长库 = 否, people line { $line })
 violation-kin = { $a } and { $b } are close relatives{ $note ->
     [none] {""}
@@ -107,6 +108,7 @@ rule-one-group = a person in more than one group (一人一组)
 rule-unavailable = an unavailable or excluded person assigned (不可抽调)
 rule-group-size = group size out of bounds (组规模)
 rule-leader = leader count, or leader not in the leader pool (组长)
+rule-leader-seniority = a leader junior to a member of the group (组长职级)
 rule-kin-same-group = close kin in one group (亲属同组)
 rule-mixing-region = too many members from one region (混合编组: 地区)
 rule-mixing-unit = too many members from one unit (混合编组: 单位)

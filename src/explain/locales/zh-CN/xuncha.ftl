@@ -54,6 +54,7 @@ violation-excluded = { $who } 本轮不参加（轮次设置中的 exclude）
 violation-size = { $group } 有 { $n } 人，规模应为 { $lo }–{ $hi } 人
 violation-leader-count = { $group } 有 { $n } 名组长（{ $names }），应恰为 { $need } 名
 violation-leader-none = 无
+violation-leader-junior = { $leader } 任 { $group } 组长，但职级低于组员 { $member }（{ $leader-rank } 低于 { $member-rank }；leader_outranks_members）
 violation-not-in-leader-pool = { $who } 任 { $group } 组长，但不在组长库中（组长库 = 否，人才库第 { $line } 行）
 violation-kin = { $a } 与 { $b } 是近亲属{ $note ->
     [none] {""}
@@ -86,6 +87,7 @@ rule-one-group = 一人一组：同一人编入多个组
 rule-unavailable = 不可抽调：编入了不可抽调或本轮不参加的人
 rule-group-size = 组规模：人数超出范围
 rule-leader = 组长：组长人数不符，或组长不在组长库中
+rule-leader-seniority = 组长职级：组长职级低于本组组员
 rule-kin-same-group = 亲属同组：近亲属编在同一组
 rule-mixing-region = 混合编组（地区）：同一地区人数过多
 rule-mixing-unit = 混合编组（单位）：同一单位人数过多
