@@ -7,7 +7,7 @@ use super::columns::{opt_text, Cells, Column, Header};
 use super::regions::{Match, Regions};
 use super::sheet::{Sheet, SheetRow};
 use super::tables::people_columns;
-use super::text::{as_written, fold_width, shown};
+use super::text::{as_written, fold_width, name_key, shown};
 use crate::error::{InputErrors, Position};
 use crate::model::{Area, Gender, Person, PersonId, RegionId, Unit};
 use std::collections::{BTreeMap, HashSet};
@@ -223,13 +223,62 @@ impl Defaults {
     }
 }
 
-fn warn_natives(seen: NativeSeen, regions: &Regions, sheet: &Sheet, errors: &mut InputErrors) {
+/// A 籍贯 that matches no region may still name a place of the case: when
+/// the units whose names begin with it (甲县 → 甲县财政局), or whose name it
+/// begins with (一镇东村 → 一镇), are all in one region, that region is
+/// named (as a hint, never read so).
+fn unit_hint(text: &str, units: &[Unit], regions: &Regions) -> Option<String> {
+    let key = name_key(text);
+    if key.chars().count() < 2 {
+        return None;
+    }
+    let mut found: Vec<(RegionId, &str)> = units
+        .iter()
+        .filter(|u| {
+            let name = name_key(&u.name);
+            name.starts_with(&key) || (name.chars().count() >= 2 && key.starts_with(&name))
+        })
+        .map(|u| (u.region, u.name.as_str()))
+        .collect();
+    found.sort();
+    let (r, name) = *found.first()?;
+    if found.iter().any(|f| f.0 != r) {
+        return None;
+    }
+    Some(format!(
+        "unit {name}{} in region {}",
+        if found.len() > 1 {
+            " and others are"
+        } else {
+            " is"
+        },
+        regions.label(r)
+    ))
+}
+
+fn warn_natives(
+    seen: NativeSeen,
+    regions: &Regions,
+    units: &[Unit],
+    sheet: &Sheet,
+    errors: &mut InputErrors,
+) {
     let mut contained = Vec::new();
     let mut unknown = Vec::new();
     let mut near = Vec::new();
     let (mut contained_at, mut unknown_at, mut near_at) = (vec![], vec![], vec![]);
     for (text, (m, at)) in &seen {
         match m {
+            Match::Contains(_) if !regions.near(text).is_empty() => {
+                near_at.extend(at);
+                near.push(format!(
+                    "{} ({} {}), did you mean {}?",
+                    shown(text),
+                    people_count(at.len()),
+                    lines(at),
+                    regions.near(text).join(" or ")
+                ));
+            }
             Match::Contains(r) => {
                 contained_at.extend(at);
                 contained.push(format!(
@@ -243,7 +292,10 @@ fn warn_natives(seen: NativeSeen, regions: &Regions, sheet: &Sheet, errors: &mut
             Match::None => {
                 let n = regions.near(text);
                 let item = format!("{} ({} {})", shown(text), people_count(at.len()), lines(at));
-                if n.is_empty() {
+                if let (true, Some(hint)) = (n.is_empty(), unit_hint(text, units, regions)) {
+                    near_at.extend(at);
+                    near.push(format!("{item}: {hint}"));
+                } else if n.is_empty() {
                     unknown_at.extend(at);
                     unknown.push(item);
                 } else {
@@ -281,7 +333,7 @@ fn warn_natives(seen: NativeSeen, regions: &Regions, sheet: &Sheet, errors: &mut
             source.clone(),
             true,
             format!(
-                "籍贯 matches no region of the case but is close to one: {}",
+                "籍贯 matches no region of the case but is close to one, or to a place in one: {}",
                 near.join("; ")
             ),
             near_at,
@@ -412,7 +464,7 @@ pub(crate) fn read_people(
             people.push(x);
         }
         warn_invisible(errors, sheet, invisible);
-        warn_natives(natives, regions, sheet, errors);
+        warn_natives(natives, regions, units, sheet, errors);
         defaults.warn(s.round.policy.native_avoidance, sheet, errors);
     }
     people
