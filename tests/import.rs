@@ -346,10 +346,11 @@ fn a_mapping_file_names_columns_ranks_keywords_and_the_round() {
     let people = std::fs::read_to_string(dir.path().join("case/people.csv")).unwrap();
     // 财会 → finance and 法律 → legal (declared), 审计 → audit
     assert!(
-        people.contains("甲一,男,1970.01,一级调研员,市财政局,云州市东安县,是,,,,0,0,0,2,2,副局长"),
+        people
+            .contains("甲一,男,1970.01,一级调研员,市财政局,云州市东安县,是,是,,,0,0,0,2,2,副局长"),
         "{people}"
     );
-    assert!(people.contains("乙二,女,1975.08,副处级,东安县审计局,东安,否,,,,0,0,2,0,0,局长"));
+    assert!(people.contains("乙二,女,1975.08,副处级,东安县审计局,东安,否,是,,,0,0,2,0,0,局长"));
     // a mapping naming a column role that does not exist: exit 2, the file
     std::fs::write(
         dir.path().join("bad.toml"),

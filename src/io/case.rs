@@ -31,11 +31,24 @@ pub(crate) fn warn(
     hides: bool,
     msg: String,
 ) {
+    warn_rows(errors, code, pos, hides, msg, Vec::new());
+}
+
+/// [`warn`], about some rows of a table: their lines (or rows) in `lines`.
+pub(crate) fn warn_rows(
+    errors: &mut InputErrors,
+    code: &'static str,
+    pos: Position,
+    hides: bool,
+    msg: String,
+    lines: Vec<usize>,
+) {
     errors.warnings.push(InputWarning {
         code,
         pos,
         message: msg,
         hides_rule: hides,
+        lines,
     });
 }
 
@@ -63,19 +76,21 @@ pub(crate) fn warn_invisible(errors: &mut InputErrors, sheet: &Sheet, seen: Vec<
         .take(10)
         .map(|p| p.line.map_or_else(String::new, |l| l.to_string()))
         .collect();
-    warn(
+    warn_rows(
         errors,
         "invisible-character",
         sheet.source.clone(),
         false,
         format!(
             "{} id{} held an invisible character (such as U+200B, a zero-width space, pasted \
-             from a web page), read without it: line{} {}",
+             from a web page), read without it: {}{} {}",
             seen.len(),
             if seen.len() == 1 { "" } else { "s" },
+            if sheet.source.sheet { "row" } else { "line" },
             if seen.len() == 1 { "" } else { "s" },
             at.join(", ")
         ),
+        seen.iter().filter_map(|p| p.line).collect(),
     );
 }
 
@@ -255,14 +270,19 @@ pub fn build_case(s: CaseSheets) -> Result<Case, InputErrors> {
         .as_ref()
         .map(|sheet| read_relations(sheet, &index, &mut errors))
         .unwrap_or_default();
+    let whole = Position {
+        file: s.place.clone(),
+        ..Position::default()
+    };
     if s.posts.is_none() {
         warn(
             &mut errors,
             "no-posts",
-            s.units.source.clone(),
-            false,
+            whole.clone(),
+            true,
             "the case has no posts table (任职经历): only current units count for post \
-             avoidance (任职回避)"
+             avoidance (任职回避); if nobody held an earlier post that counts, add the table \
+             with its header and no rows to say so"
                 .into(),
         );
     }
@@ -270,10 +290,11 @@ pub fn build_case(s: CaseSheets) -> Result<Case, InputErrors> {
         warn(
             &mut errors,
             "no-relations",
-            s.units.source.clone(),
-            false,
+            whole,
+            true,
             "the case has no relations table (关系): no kin, relatives at units, declared \
-             conflicts or business ties are known"
+             conflicts or business ties are known; if there are none, add the table with its \
+             header and no rows to say so"
                 .into(),
         );
     }
@@ -634,9 +655,22 @@ fn read_relations(sheet: &Sheet, index: &Index, errors: &mut InputErrors) -> Fac
     facts
 }
 
+/// A unit a post or relation names; unknown, it is said what to do.
 fn lookup_unit(c: &mut Cells, h: &Header, r: &SheetRow, k: usize, index: &Index) -> Option<UnitId> {
     let text = c.text(h.pos(r, k), h.get(r, k))?;
-    index.unit(&text, &h.pos(r, k), c.errors)
+    let before = c.errors.errors.len();
+    let found = index.unit(&text, &h.pos(r, k), c.errors);
+    if found.is_none() && c.errors.errors.len() > before {
+        if let Some(crate::error::InputError::Data { message, .. }) = c.errors.errors.last_mut() {
+            if message.starts_with("unknown unit") {
+                message.push_str(
+                    " (every unit a post or relation names is a row of the units table, by its \
+                     id or name; a unit outside the round's area too: add it with its region)",
+                );
+            }
+        }
+    }
+    found
 }
 
 fn lookup_person(

@@ -183,12 +183,16 @@ fn round_rows(r: &RoundSpec) -> (Vec<&'static str>, Rows, Rows, Rows) {
 
 /// Writes a case directory as one workbook (sheets `units`, `people`, `posts`,
 /// `relations`, `regions`, `round`, `policy`, `pins`), cells as written. The
-/// case must load.
-pub fn case_to_workbook(case_dir: &Path, out: &Path) -> Result<(), InputErrors> {
+/// case must load; what was noticed on the way is returned, to be said.
+pub fn case_to_workbook(
+    case_dir: &Path,
+    out: &Path,
+) -> Result<Vec<crate::error::InputWarning>, InputErrors> {
     let sheets: CaseSheets = read_case_sheets(case_dir)?;
     // make sure what we write is a case that loads
-    super::case::build_case(sheets.clone())?;
-    write_workbook(&sheets, out)
+    let case = super::case::build_case(sheets.clone())?;
+    write_workbook(&sheets, out)?;
+    Ok(case.warnings)
 }
 
 /// Writes the tables of a case as one workbook, atomically: a sheet per

@@ -301,7 +301,11 @@ impl Plan {
                     p.native.clone(),
                 ];
                 r.push(if p.leader { "是" } else { "否" }.to_string());
-                r.extend(p.flags.iter().cloned());
+                let mut flags = p.flags.clone();
+                if flags[0].is_empty() {
+                    flags[0] = "是".into();
+                }
+                r.extend(flags);
                 r.extend(p.levels.iter().map(u8::to_string));
                 r.extend([post.clone(), p.unit_post.clone(), p.speciality.clone()]);
                 r.extend(p.carried.iter().cloned());
@@ -372,6 +376,21 @@ impl Plan {
         std::fs::create_dir_all(&stage).map_err(|e| io(&stage, e.to_string()))?;
         let regions = self.regions_sheet();
         self.report_natives(&regions, report);
+        for p in self.people.iter().filter(|p| p.flags[0].is_empty()) {
+            report.add(
+                Kind::Assumption,
+                "可抽调 blank or not in the roster: taken as 是",
+                "是",
+                p.line,
+            );
+        }
+        report.add(
+            Kind::Assumption,
+            "a roster holds no past posts or relations: posts.csv and relations.csv written \
+             empty (add earlier posts, kin and conflicts there)",
+            "posts.csv, relations.csv",
+            0,
+        );
         let files = [
             ("regions.csv", crate::io::case_files::sheet_csv(&regions)),
             (
@@ -381,6 +400,14 @@ impl Plan {
             (
                 "people.csv",
                 crate::io::case_files::sheet_csv(&self.people_sheet(areas, report)),
+            ),
+            (
+                "posts.csv",
+                "\u{feff}人员,单位,起始年份,终止年份\n".as_bytes().to_vec(),
+            ),
+            (
+                "relations.csv",
+                "\u{feff}类型,甲,乙,备注\n".as_bytes().to_vec(),
             ),
             (
                 "round.toml",
