@@ -7,7 +7,7 @@ use std::process::{Command, Output};
 use xuncha::constraints::Eligibility;
 use xuncha::gen::{synthetic_case, GenOptions};
 use xuncha::model::{Case, PersonId, Role};
-use xuncha::solve::{plan_heuristic, NoPlan, ScoreModel, SolveOptions};
+use xuncha::solve::{plan_heuristic, NoPlan, ScoreModel, SolveOptions, Solver};
 use xuncha::validate::check_plan;
 
 fn xuncha(args: &[&str]) -> Output {
@@ -444,4 +444,27 @@ fn ctrl_c_stops_the_search_and_keeps_the_best_plan_so_far() {
     );
     let c = xuncha(&["check", "data/sample", "--plan", out.to_str().unwrap()]);
     assert_eq!(c.status.code(), Some(0), "{}", stdout(&c));
+}
+
+/// `--time-limit` bounds the whole solve, the exact one after the heuristic
+/// included (issue 12: `plan --exact --time-limit 0.5` used to run 1.5 s).
+#[test]
+fn exact_with_a_one_second_limit_ends_within_1_3_s() {
+    let case = xuncha::io::load_case(Path::new("data/sample")).unwrap();
+    let elig = Eligibility::build(&case);
+    let model = ScoreModel::new(&case, &elig, None);
+    let opts = SolveOptions {
+        exact: true,
+        time_limit: Some(std::time::Duration::from_secs(1)),
+        ..SolveOptions::default()
+    };
+    let started = std::time::Instant::now();
+    let o = Solver::new(&case, &elig, &model)
+        .with_options(opts)
+        .solve()
+        .expect("a plan");
+    let secs = started.elapsed().as_secs_f64();
+    assert!(secs < 1.3, "{secs:.2} s");
+    assert!(o.solver.starts_with("exact"), "{}", o.solver);
+    assert!(check_plan(&case, &o.plan).is_empty());
 }

@@ -17,7 +17,8 @@
 //! cost (deficit, then score). A repair that cannot meet a lower bound
 //! gives up and restores everything.
 
-use super::{shuffle, Change, PlanSearch};
+use super::construct::shuffle;
+use super::{Change, PlanSearch};
 use crate::solve::engine::Cost;
 use crate::solve::state::OUT;
 use rand::RngExt;
