@@ -372,7 +372,7 @@ fn digest_is_stable_and_tracks_the_inputs() {
 #[test]
 fn text_shows_every_group_and_person() {
     let f = sample();
-    let text = plan_text(&f.case, &f.model, &f.outcome);
+    let text = plan_text(xuncha::explain::Lang::En, &f.case, &f.model, &f.outcome);
     for g in &f.case.round.groups {
         assert!(text.contains(&format!("\n{}  targets:", g.id)), "{}", g.id);
     }

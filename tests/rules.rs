@@ -289,14 +289,14 @@ fn messages_carry_the_chain_of_facts() {
     let v = given().add("G1", "P07");
     let found = validate::check_plan(&v.case, &v.plan);
     assert_eq!(
-        found[0].message,
+        xuncha::explain::cause_text(xuncha::explain::Lang::En, &v.case, &found[0].cause),
         "P07 陈曾任 held a post at A-T1-V1 一镇东村 2019–2023 (posts line 2); \
          A-T1-V1 belongs to A-T1 甲县一镇, a target of G1"
     );
     let v = given().add("G2", "P15");
     let found = validate::check_plan(&v.case, &v.plan);
     assert_eq!(
-        found[0].message,
+        xuncha::explain::cause_text(xuncha::explain::Lang::En, &v.case, &found[0].cause),
         "P15 秦财政 works at D-FIN 丁县财政局, which has business ties with \
          B-AUD-X 乙县审计服务中心 (审计服务合同) (relations line 5); \
          B-AUD-X belongs to B-AUD 乙县审计局, a target of G2"

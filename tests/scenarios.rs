@@ -43,7 +43,7 @@ fn explain(people: &str, relations: &str, policy: &str) -> (String, bool) {
     let case = load_case(d).unwrap_or_else(|e| panic!("{e}"));
     let report = analyse(&case, &Eligibility::build(&case));
     (
-        xuncha::explain::feasibility_text(&case, &report),
+        xuncha::explain::feasibility_text(xuncha::explain::Lang::En, &case, &report),
         !report.ok(),
     )
 }

@@ -1,7 +1,7 @@
 //! Rules 4–7: one group per person and none for the unavailable, group size and
 //! leaders, kin apart, and mixing by region and unit.
 
-use super::{Mode, Staffing, Violation};
+use super::{Cause, Mode, Staffing, Violation};
 use crate::model::{GroupId, PersonId, RegionId, RuleId, UnitId};
 use std::collections::BTreeMap;
 
@@ -17,17 +17,14 @@ pub fn check_assignment(s: &Staffing, out: &mut Vec<Violation>) {
     for (p, gs) in &seen {
         let p = *p;
         if gs.len() > 1 {
-            let names: Vec<&str> = gs.iter().map(|&g| case.group(g).id.as_str()).collect();
             out.push(
                 Violation::new(
                     RuleId::OneGroup,
                     "one-group",
-                    format!(
-                        "{} is placed {} times: in {}",
-                        case.person_label(p),
-                        gs.len(),
-                        names.join(", ")
-                    ),
+                    Cause::PlacedTwice {
+                        person: p,
+                        groups: gs.clone(),
+                    },
                 )
                 .in_group(case, gs[1])
                 .of(case, p),
@@ -39,11 +36,7 @@ pub fn check_assignment(s: &Staffing, out: &mut Vec<Violation>) {
                 Violation::new(
                     RuleId::Unavailable,
                     "unavailable",
-                    format!(
-                        "{} is marked not available (可抽调 = 否, people line {})",
-                        case.person_label(p),
-                        person.line
-                    ),
+                    Cause::Unavailable { person: p },
                 )
                 .in_group(case, gs[0])
                 .of(case, p),
@@ -53,10 +46,7 @@ pub fn check_assignment(s: &Staffing, out: &mut Vec<Violation>) {
                 Violation::new(
                     RuleId::Unavailable,
                     "excluded",
-                    format!(
-                        "{} is excluded from this round (exclude in the round)",
-                        case.person_label(p)
-                    ),
+                    Cause::Excluded { person: p },
                 )
                 .in_group(case, gs[0])
                 .of(case, p),
@@ -90,33 +80,22 @@ pub fn check_size_and_leaders(s: &Staffing, mode: Mode, out: &mut Vec<Violation>
                     } else {
                         "too-few"
                     },
-                    format!(
-                        "{} has {n} member{}, the bounds are {lo}–{hi}",
-                        group.id,
-                        if n == 1 { "" } else { "s" }
-                    ),
+                    Cause::Size { group: g, n },
                 )
                 .in_group(case, g),
             );
         }
         let leaders = distinct(leaders);
         if leaders.len() > need || (mode == Mode::Full && leaders.len() < need) {
-            let names: Vec<String> = leaders.iter().map(|&p| case.person_label(p)).collect();
             out.push(
                 Violation::new(
                     RuleId::Leader,
                     "leader-count",
-                    format!(
-                        "{} has {} leader{} ({}), it needs exactly {need}",
-                        group.id,
-                        leaders.len(),
-                        if leaders.len() == 1 { "" } else { "s" },
-                        if names.is_empty() {
-                            "none".to_string()
-                        } else {
-                            names.join(", ")
-                        }
-                    ),
+                    Cause::LeaderCount {
+                        group: g,
+                        leaders: leaders.clone(),
+                        need,
+                    },
                 )
                 .in_group(case, g)
                 .with_others(case, &leaders),
@@ -128,12 +107,10 @@ pub fn check_size_and_leaders(s: &Staffing, mode: Mode, out: &mut Vec<Violation>
                     Violation::new(
                         RuleId::Leader,
                         "not-in-leader-pool",
-                        format!(
-                            "{} leads {} but is not in the leader pool (组长库 = 否, people line {})",
-                            case.person_label(p),
-                            group.id,
-                            case.person(p).line
-                        ),
+                        Cause::NotInLeaderPool {
+                            group: g,
+                            person: p,
+                        },
                     )
                     .in_group(case, g)
                     .of(case, p),
@@ -149,24 +126,13 @@ pub fn check_kin(s: &Staffing, out: &mut Vec<Violation>) {
     for (gi, (_, members)) in s.groups.iter().enumerate() {
         let g = GroupId(gi as u32);
         let members = distinct(members);
-        for k in &case.kin {
+        for (i, k) in case.kin.iter().enumerate() {
             if members.binary_search(&k.a).is_ok() && members.binary_search(&k.b).is_ok() {
-                let note = if k.note.is_empty() {
-                    String::new()
-                } else {
-                    format!(", {}", k.note)
-                };
                 out.push(
                     Violation::new(
                         RuleId::KinSameGroup,
                         "kin",
-                        format!(
-                            "{} and {} are close relatives{note} (relations line {}) and both in {}",
-                            case.person_label(k.a),
-                            case.person_label(k.b),
-                            k.line,
-                            case.group(g).id
-                        ),
+                        Cause::Kin { group: g, fact: i },
                     )
                     .in_group(case, g)
                     .of(case, k.b)
@@ -193,19 +159,15 @@ pub fn check_mixing(s: &Staffing, out: &mut Vec<Violation>) {
         }
         for (r, ps) in by_region {
             if ps.len() > policy.max_same_region as usize {
-                let names: Vec<String> = ps.iter().map(|&p| case.person_label(p)).collect();
                 out.push(
                     Violation::new(
                         RuleId::MixingRegion,
                         "same-region",
-                        format!(
-                            "{} has {} members from region {} ({}); at most {} allowed",
-                            case.group(g).id,
-                            ps.len(),
-                            case.region(r),
-                            names.join(", "),
-                            policy.max_same_region
-                        ),
+                        Cause::SameRegion {
+                            group: g,
+                            region: r,
+                            members: ps.clone(),
+                        },
                     )
                     .in_group(case, g)
                     .of(case, *ps.last().expect("non-empty"))
@@ -215,19 +177,15 @@ pub fn check_mixing(s: &Staffing, out: &mut Vec<Violation>) {
         }
         for (u, ps) in by_unit {
             if ps.len() > policy.max_same_unit as usize {
-                let names: Vec<String> = ps.iter().map(|&p| case.person_label(p)).collect();
                 out.push(
                     Violation::new(
                         RuleId::MixingUnit,
                         "same-unit",
-                        format!(
-                            "{} has {} members from {} ({}); at most {} allowed",
-                            case.group(g).id,
-                            ps.len(),
-                            case.unit_label(u),
-                            names.join(", "),
-                            policy.max_same_unit
-                        ),
+                        Cause::SameUnit {
+                            group: g,
+                            unit: u,
+                            members: ps.clone(),
+                        },
                     )
                     .in_group(case, g)
                     .of(case, *ps.last().expect("non-empty"))

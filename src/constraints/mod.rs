@@ -7,38 +7,144 @@ pub mod eligibility;
 pub mod reciprocal;
 pub mod requirements;
 
-pub use avoidance::{blockers, blockers_for_targets, describe, Blocker, Fact};
+pub use avoidance::{blockers, blockers_for_targets, Blocker, Fact};
 pub use eligibility::Eligibility;
+pub use reciprocal::Witness;
 
-use crate::model::{Case, GroupId, PersonId, RuleId, UnitId};
-use serde::Serialize;
+use crate::model::{Case, GroupId, PersonId, RegionId, Role, RuleId, UnitId};
 
-/// One broken rule in a plan, with the culprit and the chain of facts.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+/// What breaks a rule, as data: the facts a renderer (`explain`) turns into
+/// words. People, groups, units and regions by their index in the case.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Cause {
+    /// Rules 1–3: a fact keeps the person away from a target of the group.
+    Avoidance {
+        /// The fact chain.
+        blocker: Blocker,
+        /// The group.
+        group: GroupId,
+    },
+    /// Rule 4: a person in several groups.
+    PlacedTwice {
+        /// Who.
+        person: PersonId,
+        /// The groups, in order.
+        groups: Vec<GroupId>,
+    },
+    /// Rule 4: an unavailable person placed (可抽调 = 否).
+    Unavailable {
+        /// Who.
+        person: PersonId,
+    },
+    /// Rule 4: a person the round excludes, placed.
+    Excluded {
+        /// Who.
+        person: PersonId,
+    },
+    /// Rule 5: a group's size out of its bounds.
+    Size {
+        /// The group.
+        group: GroupId,
+        /// Its members.
+        n: usize,
+    },
+    /// Rule 5: not exactly `leaders_per_group` leaders.
+    LeaderCount {
+        /// The group.
+        group: GroupId,
+        /// Its leaders.
+        leaders: Vec<PersonId>,
+        /// How many it needs.
+        need: usize,
+    },
+    /// Rule 5: a leader not in the leader pool (组长库 = 否).
+    NotInLeaderPool {
+        /// The group.
+        group: GroupId,
+        /// The leader.
+        person: PersonId,
+    },
+    /// Rule 6: close kin in one group.
+    Kin {
+        /// The group.
+        group: GroupId,
+        /// Index into `Case::kin`.
+        fact: usize,
+    },
+    /// Rule 7: more members from one region than `max_same_region`.
+    SameRegion {
+        /// The group.
+        group: GroupId,
+        /// The region.
+        region: RegionId,
+        /// Its members from there.
+        members: Vec<PersonId>,
+    },
+    /// Rule 7: more members from one unit than `max_same_unit`.
+    SameUnit {
+        /// The group.
+        group: GroupId,
+        /// The unit.
+        unit: UnitId,
+        /// Its members from there.
+        members: Vec<PersonId>,
+    },
+    /// Rule 8: region `a` inspects `b` and `b` inspects `a`.
+    Reciprocal {
+        /// One region.
+        a: RegionId,
+        /// The other.
+        b: RegionId,
+        /// Who from `a` inspects `b` (and where).
+        ab: Vec<Witness>,
+        /// Who from `b` inspects `a`.
+        ba: Vec<Witness>,
+    },
+    /// Rule 9: too few members with an area.
+    Requirement {
+        /// The group.
+        group: GroupId,
+        /// The area (index into the round's areas).
+        area: usize,
+        /// Members with level ≥ 1.
+        have: usize,
+        /// Required.
+        need: usize,
+    },
+    /// A pin of the round not kept.
+    Pin {
+        /// Who.
+        person: PersonId,
+        /// Where.
+        group: GroupId,
+        /// As what.
+        role: Role,
+    },
+}
+
+/// One broken rule in a plan: the rule and finer reason, the culprit, and
+/// the facts ([`Cause`]) that `explain` renders as a chain of words.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Violation {
     /// The rule id (SPEC §3 table).
     pub rule: RuleId,
     /// A finer reason under the rule (`kin`, `native`, `declared-conflict`, …).
     pub reason: &'static str,
     /// The group, by id.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub group: Option<String>,
     /// The culprit, by id.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub person: Option<String>,
     /// The target unit, by id.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub target: Option<String>,
     /// Other people involved, by id.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub others: Vec<String>,
-    /// The chain of facts in words.
-    pub message: String,
+    /// The facts.
+    pub cause: Cause,
 }
 
 impl Violation {
-    /// A violation of `rule` with a message; ids are added with the builder methods.
-    pub fn new(rule: RuleId, reason: &'static str, message: String) -> Self {
+    /// A violation of `rule` for `cause`; ids are added with the builder methods.
+    pub fn new(rule: RuleId, reason: &'static str, cause: Cause) -> Self {
         Violation {
             rule,
             reason,
@@ -46,7 +152,7 @@ impl Violation {
             person: None,
             target: None,
             others: Vec::new(),
-            message,
+            cause,
         }
     }
 
@@ -76,10 +182,17 @@ impl Violation {
 
     /// A violation of rules 1–3 from a blocker.
     pub fn from_blocker(case: &Case, g: GroupId, b: &Blocker) -> Self {
-        let v = Violation::new(b.rule(), b.fact.reason(), describe(case, b, Some(g)))
-            .in_group(case, g)
-            .of(case, b.person)
-            .at_target(case, b.target);
+        let v = Violation::new(
+            b.rule(),
+            b.fact.reason(),
+            Cause::Avoidance {
+                blocker: *b,
+                group: g,
+            },
+        )
+        .in_group(case, g)
+        .of(case, b.person)
+        .at_target(case, b.target);
         match b.fact {
             Fact::Kin { kin, .. } => v.with_others(case, &[kin]),
             _ => v,

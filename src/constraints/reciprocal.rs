@@ -1,15 +1,19 @@
 //! Rule 8: no "you inspect me, I inspect you" between two regions.
 
-use super::{Staffing, Violation};
+use super::{Cause, Staffing, Violation};
 use crate::model::{GroupId, PersonId, RegionId, RuleId, UnitId};
 use std::collections::BTreeMap;
 
-/// A member of region `from` in group `group` inspecting `target` of region `to`.
-#[derive(Debug, Clone, Copy)]
-struct Witness {
-    person: PersonId,
-    group: GroupId,
-    target: UnitId,
+/// One person of a region inspecting another region: who, in which group,
+/// which target.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Witness {
+    /// The person.
+    pub person: PersonId,
+    /// Their group.
+    pub group: GroupId,
+    /// The target in the other region.
+    pub target: UnitId,
 }
 
 /// For each ordered pair of regions (A, B), A ≠ B: who from A inspects B.
@@ -56,23 +60,6 @@ pub fn check_reciprocal(s: &Staffing, out: &mut Vec<Violation>) {
         let Some(ba) = flows.get(&(b, a)) else {
             continue;
         };
-        let say = |w: &Witness| {
-            format!(
-                "{} ({}) in {} inspects {} ({})",
-                case.person_label(w.person),
-                case.region(case.person(w.person).region),
-                case.group(w.group).id,
-                case.unit_label(w.target),
-                case.region(case.unit(w.target).region)
-            )
-        };
-        let list = |ws: &[Witness]| {
-            let mut v: Vec<String> = ws.iter().take(3).map(say).collect();
-            if ws.len() > 3 {
-                v.push(format!("and {} more", ws.len() - 3));
-            }
-            v.join("; ")
-        };
         let mut people: Vec<PersonId> = ab.iter().chain(ba).map(|w| w.person).collect();
         people.dedup();
         let culprit = ba[0];
@@ -80,13 +67,12 @@ pub fn check_reciprocal(s: &Staffing, out: &mut Vec<Violation>) {
             Violation::new(
                 RuleId::Reciprocal,
                 "reciprocal",
-                format!(
-                    "regions {} and {} inspect each other: {}; and {}",
-                    case.region(a),
-                    case.region(b),
-                    list(ab),
-                    list(ba)
-                ),
+                Cause::Reciprocal {
+                    a,
+                    b,
+                    ab: ab.clone(),
+                    ba: ba.clone(),
+                },
             )
             .in_group(case, culprit.group)
             .of(case, culprit.person)

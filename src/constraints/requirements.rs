@@ -1,6 +1,6 @@
 //! Rule 9: each group has the required number of members with each expertise.
 
-use super::{Staffing, Violation};
+use super::{Cause, Staffing, Violation};
 use crate::model::{GroupId, RuleId};
 
 /// Per group and area: members with level ≥ 1 against the requirement.
@@ -11,7 +11,7 @@ pub fn check_requirements(s: &Staffing, out: &mut Vec<Violation>) {
         let mut members = members.clone();
         members.sort_unstable();
         members.dedup();
-        for (k, area) in case.round.areas.iter().enumerate() {
+        for k in 0..case.round.areas.len() {
             let need = case.round.requirements[k] as usize;
             if need == 0 {
                 continue;
@@ -25,13 +25,12 @@ pub fn check_requirements(s: &Staffing, out: &mut Vec<Violation>) {
                     Violation::new(
                         RuleId::Requirement,
                         "requirement",
-                        format!(
-                            "{} has {have} member{} with {} ({}) expertise, it needs {need}",
-                            case.group(g).id,
-                            if have == 1 { "" } else { "s" },
-                            area.key,
-                            area.label
-                        ),
+                        Cause::Requirement {
+                            group: g,
+                            area: k,
+                            have,
+                            need,
+                        },
                     )
                     .in_group(case, g),
                 );

@@ -2,149 +2,77 @@
 //! feasibility report, and who may go where and why not. Wording lives here
 //! only, so the rules and solvers never change when it does.
 
-use crate::constraints::{blockers, blockers_for_targets, describe, Eligibility, Violation};
+use crate::constraints::{blockers, blockers_for_targets, Eligibility};
 use crate::model::{Case, GroupId, PersonId, RuleId, UnitId};
-use crate::validate::feasibility::{Feasibility, Finding};
+use crate::validate::feasibility::Feasibility;
+use i18n::{t, tr, Args};
+use serde_json::{json, Value};
 use std::collections::BTreeMap;
 use std::fmt::Write;
 
+mod check;
+pub mod facts;
+pub mod i18n;
 pub(crate) mod plan;
+pub mod report;
+
+pub use check::{check_json, rule_label, violation_json, violations_text};
+pub use facts::{cause_text, fact_chain};
+pub use i18n::Lang;
 pub use plan::plan_text;
+pub use report::{claim_text, fact_json, feasibility_json, finding_json, finding_text, hint_text};
 
 /// One line describing the case.
-pub fn case_line(case: &Case) -> String {
+pub fn case_line(lang: Lang, case: &Case) -> String {
     let drawable = case.person_ids().filter(|&p| case.drawable(p)).count();
     let leaders = case
         .person_ids()
         .filter(|&p| case.drawable(p) && case.person(p).leader)
         .count();
-    format!(
-        "{} ({}): {} people ({} drawable, {} of them leaders), {} units, {} groups",
-        if case.round.name.is_empty() {
-            "round"
-        } else {
-            &case.round.name
-        },
-        case.round.year,
-        case.people.len(),
-        drawable,
-        leaders,
-        case.units.len(),
-        case.round.groups.len()
+    let name = if case.round.name.is_empty() {
+        i18n::t(lang, "case-line-round")
+    } else {
+        case.round.name.clone()
+    };
+    i18n::tr(
+        lang,
+        "case-line",
+        &i18n::Args::new()
+            .s("name", name)
+            .s("year", case.round.year.to_string())
+            .n("people", case.people.len() as f64)
+            .n("drawable", drawable as f64)
+            .n("leaders", leaders as f64)
+            .n("units", case.units.len() as f64)
+            .n("groups", case.round.groups.len() as f64),
     )
 }
 
-/// The `check` report in text: each violation with its facts, then a count
-/// per rule. With no violation but warnings that could hide a broken rule
-/// (`hiding`: a sheet not read, a 籍贯 matching no region), it says "valid,
-/// but" and lists them, never a plain "valid".
-pub fn violations_text(
-    case: &Case,
-    plan_name: &str,
-    placed: usize,
-    vs: &[Violation],
-    hiding: &[&crate::error::InputWarning],
-) -> String {
-    let mut s = String::new();
-    let _ = writeln!(s, "checking {plan_name} against {}", case_line(case));
-    if vs.is_empty() && !hiding.is_empty() {
-        let _ = writeln!(
-            s,
-            "valid, but: the plan keeps every rule as far as the input was read ({placed} people \
-             in {} groups), and {} warning{} could hide a broken rule:",
-            case.round.groups.len(),
-            hiding.len(),
-            if hiding.len() == 1 { "" } else { "s" }
-        );
-        for w in hiding {
-            let _ = writeln!(s, "  - [{}] {w}", w.code);
-        }
-        return s;
-    }
-    if vs.is_empty() {
-        let _ = writeln!(
-            s,
-            "valid: the plan keeps every rule ({placed} people in {} groups)",
-            case.round.groups.len()
-        );
-        return s;
-    }
-    let _ = writeln!(s);
-    for v in vs {
-        let mut head = format!("[{}] ", v.rule);
-        let mut parts = Vec::new();
-        if let Some(g) = &v.group {
-            parts.push(g.clone());
-        }
-        if let Some(p) = &v.person {
-            parts.push(
-                case.person_by_id(p)
-                    .map(|x| case.person_label(x))
-                    .unwrap_or(p.clone()),
-            );
-        }
-        if let Some(t) = &v.target {
-            parts.push(format!("target {t}"));
-        }
-        head.push_str(&parts.join(" · "));
-        let _ = writeln!(s, "{head}");
-        let _ = writeln!(s, "    {}", v.message);
-    }
-    let mut per_rule: BTreeMap<RuleId, usize> = BTreeMap::new();
-    for v in vs {
-        *per_rule.entry(v.rule).or_default() += 1;
-    }
-    let _ = writeln!(
-        s,
-        "\ninvalid: {} violation{} of {} rule{}",
-        vs.len(),
-        if vs.len() == 1 { "" } else { "s" },
-        per_rule.len(),
-        if per_rule.len() == 1 { "" } else { "s" }
-    );
-    for (r, n) in per_rule {
-        let _ = writeln!(s, "  {:<20} {n:>4}  {}", r.as_str(), r.label());
-    }
-    s
+/// `s` padded with spaces to `w` columns of a terminal (CJK characters take two).
+pub fn pad(s: &str, w: usize) -> String {
+    let n = crate::io::output::display_width(s);
+    format!("{s}{}", " ".repeat(w.saturating_sub(n)))
 }
 
-/// One finding of the pre-solve report in text: the cause, the facts, the hints.
-pub fn finding_text(s: &mut String, f: &Finding) {
-    let _ = writeln!(s, "  cause: {} ({})", f.claim, f.rule);
-    if let Some(pool) = &f.pool {
-        let _ = writeln!(s, "    of {pool}:");
-    }
-    for b in &f.because {
-        if f.pool.is_some() {
-            let _ = writeln!(s, "    - {} {} ({})", b.count, b.text, b.rule);
-        } else {
-            let _ = writeln!(s, "    - {} ({})", b.text, b.rule);
-        }
-        for e in &b.examples {
-            let _ = writeln!(s, "        e.g. {e}");
-        }
-        if b.count > b.examples.len() && !b.examples.is_empty() {
-            let _ = writeln!(s, "        … and {} more", b.count - b.examples.len());
-        }
-    }
-    for h in &f.hints {
-        let _ = writeln!(s, "  hint: {h}");
-    }
+/// `s` right-aligned in `w` columns of a terminal.
+pub fn pad_left(s: &str, w: usize) -> String {
+    let n = crate::io::output::display_width(s);
+    format!("{}{s}", " ".repeat(w.saturating_sub(n)))
 }
 
 /// The pre-solve feasibility report in text.
-pub fn feasibility_text(case: &Case, f: &Feasibility) -> String {
+pub fn feasibility_text(lang: Lang, case: &Case, f: &Feasibility) -> String {
     let mut s = String::new();
-    let _ = writeln!(s, "{}", case_line(case));
+    let _ = writeln!(s, "{}", case_line(lang, case));
     let areas: Vec<&str> = case.round.areas.iter().map(|a| a.key.as_str()).collect();
     let _ = writeln!(
         s,
-        "\n{:<6} {:<34} {:>8} {:>7} {:>6}  {}",
-        "group",
-        "targets",
-        "eligible",
-        "leaders",
-        "mixcap",
+        "\n{} {} {} {} {}  {}",
+        pad(&t(lang, "report-col-group"), 6),
+        pad(&t(lang, "report-col-targets"), 34),
+        pad_left(&t(lang, "report-col-eligible"), 8),
+        pad_left(&t(lang, "report-col-leaders"), 7),
+        pad_left(&t(lang, "report-col-mixcap"), 6),
         areas
             .iter()
             .zip(&case.round.requirements)
@@ -166,9 +94,9 @@ pub fn feasibility_text(case: &Case, f: &Feasibility) -> String {
             .collect();
         let _ = writeln!(
             s,
-            "{:<6} {:<34} {:>8} {:>7} {:>6}  {}",
-            g.id,
-            targets.join(", "),
+            "{} {} {:>8} {:>7} {:>6}  {}",
+            pad(&g.id, 6),
+            pad(&targets.join(", "), 34),
             st.eligible,
             st.eligible_leaders,
             st.mixing_capacity,
@@ -176,101 +104,110 @@ pub fn feasibility_text(case: &Case, f: &Feasibility) -> String {
         );
     }
     if f.findings.is_empty() {
-        let _ = writeln!(
-            s,
-            "\nno group is starved: each group alone has enough eligible leaders, people and \
-             experts, and matching leaders, members and each area across all groups at once succeeds"
-        );
+        let _ = writeln!(s, "\n{}", t(lang, "report-none-starved"));
     } else {
+        let n = f.findings.len() as f64;
         let _ = writeln!(
             s,
-            "\nerror: the case is infeasible ({} finding{})",
-            f.findings.len(),
-            if f.findings.len() == 1 { "" } else { "s" }
+            "\n{}",
+            tr(lang, "report-infeasible", &Args::new().n("n", n))
         );
         for finding in &f.findings {
-            finding_text(&mut s, finding);
+            finding_text(lang, case, &mut s, finding);
         }
     }
     s
 }
 
 /// Where a person may go, and why not elsewhere.
-pub fn person_text(case: &Case, elig: &Eligibility, p: PersonId) -> String {
+pub fn person_text(lang: Lang, case: &Case, elig: &Eligibility, p: PersonId) -> String {
     let mut s = String::new();
     let x = case.person(p);
+    let status = if !x.available {
+        t(lang, "person-not-available")
+    } else if case.excluded[p.ix()] {
+        t(lang, "person-excluded")
+    } else {
+        t(lang, "person-available")
+    };
     let _ = writeln!(
         s,
-        "{} — {}, region {}{}, rank {}, leader pool: {}, {}",
-        case.person_label(p),
-        case.unit_label(x.unit),
-        case.region(x.region),
-        x.native_region
-            .map(|n| format!(" (籍贯 {})", case.region(n)))
-            .unwrap_or_default(),
-        x.rank,
-        if x.leader { "yes" } else { "no" },
-        if !x.available {
-            "NOT available (可抽调 = 否): may join no group".to_string()
-        } else if case.excluded[p.ix()] {
-            "EXCLUDED from this round: may join no group".to_string()
-        } else {
-            "available".to_string()
-        }
+        "{}",
+        tr(
+            lang,
+            "person-head",
+            &Args::new()
+                .s("who", case.person_label(p))
+                .s("unit", case.unit_label(x.unit))
+                .s("region", case.region(x.region))
+                .s(
+                    "native",
+                    x.native_region
+                        .map_or("none".to_string(), |n| case.region(n).to_string())
+                )
+                .s("rank", x.rank.to_string())
+                .s("leader", if x.leader { "yes" } else { "no" })
+                .s("status", status)
+        )
     );
     let may: Vec<&str> = elig
         .groups_of(p)
         .map(|g| case.group(g).id.as_str())
         .collect();
+    let groups = if may.is_empty() {
+        t(lang, "person-allowed-none")
+    } else {
+        may.join(", ")
+    };
     let _ = writeln!(
         s,
-        "  rules 1–3 allow: {}",
-        if may.is_empty() {
-            "no group".to_string()
-        } else {
-            may.join(", ")
-        }
+        "  {}",
+        tr(lang, "person-allowed", &Args::new().s("groups", groups))
     );
     for g in case.group_ids() {
         let bs = blockers(case, p, g);
         if bs.is_empty() {
             continue;
         }
-        let _ = writeln!(s, "  not {}:", case.group(g).id);
+        let gid = &case.group(g).id;
+        let _ = writeln!(
+            s,
+            "  {}",
+            tr(lang, "person-not-group", &Args::new().s("group", gid))
+        );
         for b in &bs {
-            let _ = writeln!(s, "    [{}] {}", b.rule(), describe(case, b, Some(g)));
+            let _ = writeln!(
+                s,
+                "    [{}] {}",
+                b.rule(),
+                fact_chain(lang, case, b, Some(g))
+            );
         }
     }
     s
 }
 
 /// Why a person may or may not inspect a unit (whether or not it is a target).
-pub fn person_target_text(case: &Case, p: PersonId, t: UnitId) -> String {
-    let bs = blockers_for_targets(case, p, &[t]);
+pub fn person_target_text(lang: Lang, case: &Case, p: PersonId, u: UnitId) -> String {
+    let bs = blockers_for_targets(case, p, &[u]);
     let mut s = String::new();
+    let args = Args::new()
+        .s("who", case.person_label(p))
+        .s("unit", case.unit_label(u));
     if bs.is_empty() {
-        let _ = writeln!(
-            s,
-            "{} may inspect {}: no post, region or business fact stands in the way",
-            case.person_label(p),
-            case.unit_label(t)
-        );
+        let _ = writeln!(s, "{}", tr(lang, "target-may", &args));
     } else {
-        let _ = writeln!(
-            s,
-            "{} may not inspect {}:",
-            case.person_label(p),
-            case.unit_label(t)
-        );
+        let _ = writeln!(s, "{}", tr(lang, "target-may-not", &args));
         for b in &bs {
-            let _ = writeln!(s, "  [{}] {}", b.rule(), describe(case, b, None));
+            let _ = writeln!(s, "  [{}] {}", b.rule(), fact_chain(lang, case, b, None));
         }
     }
     if !case.drawable(p) {
+        let id = &case.person(p).id;
         let _ = writeln!(
             s,
-            "  and {} is not drawable this round (unavailable or excluded)",
-            case.person(p).id
+            "  {}",
+            tr(lang, "target-not-drawable", &Args::new().s("id", id))
         );
     }
     s
@@ -286,11 +223,21 @@ fn wrap_ids(case: &Case, ps: &[PersonId]) -> String {
 }
 
 /// Who may join a group, who may not, counted per rule.
-pub fn group_text(case: &Case, elig: &Eligibility, g: GroupId) -> String {
+pub fn group_text(lang: Lang, case: &Case, elig: &Eligibility, g: GroupId) -> String {
     let mut s = String::new();
     let group = case.group(g);
     let targets: Vec<String> = group.targets.iter().map(|&t| case.unit_label(t)).collect();
-    let _ = writeln!(s, "{} inspects {}", group.id, targets.join(", "));
+    let _ = writeln!(
+        s,
+        "{}",
+        tr(
+            lang,
+            "group-head",
+            &Args::new()
+                .s("group", &group.id)
+                .s("targets", targets.join(", "))
+        )
+    );
     let drawable: Vec<PersonId> = case.person_ids().filter(|&p| case.drawable(p)).collect();
     let eligible: Vec<PersonId> = drawable
         .iter()
@@ -304,12 +251,17 @@ pub fn group_text(case: &Case, elig: &Eligibility, g: GroupId) -> String {
         .collect();
     let _ = writeln!(
         s,
-        "  eligible: {} of {} drawable people ({} in the pool); {} eligible leaders (needs {})",
-        eligible.len(),
-        drawable.len(),
-        case.people.len(),
-        leaders.len(),
-        case.round.policy.leaders_per_group
+        "  {}",
+        tr(
+            lang,
+            "group-eligible",
+            &Args::new()
+                .n("eligible", eligible.len() as f64)
+                .n("drawable", drawable.len() as f64)
+                .n("pool", case.people.len() as f64)
+                .n("leaders", leaders.len() as f64)
+                .n("need", case.round.policy.leaders_per_group as f64)
+        )
     );
     for (k, a) in case.round.areas.iter().enumerate() {
         let n = eligible
@@ -318,8 +270,16 @@ pub fn group_text(case: &Case, elig: &Eligibility, g: GroupId) -> String {
             .count();
         let _ = writeln!(
             s,
-            "    with {} ({}) expertise: {n} (needs {})",
-            a.key, a.label, case.round.requirements[k]
+            "    {}",
+            tr(
+                lang,
+                "group-area",
+                &Args::new()
+                    .s("area", &a.key)
+                    .s("label", &a.label)
+                    .n("n", n as f64)
+                    .n("need", case.round.requirements[k] as f64)
+            )
         );
     }
     let mut per_rule: BTreeMap<RuleId, Vec<(PersonId, String)>> = BTreeMap::new();
@@ -332,23 +292,35 @@ pub fn group_text(case: &Case, elig: &Eligibility, g: GroupId) -> String {
                 per_rule
                     .entry(b.rule())
                     .or_default()
-                    .push((p, describe(case, b, Some(g))));
+                    .push((p, fact_chain(lang, case, b, Some(g))));
             }
         }
     }
-    let not = drawable.len() - eligible.len();
+    let not = (drawable.len() - eligible.len()) as f64;
     let _ = writeln!(
         s,
-        "  not eligible: {not} drawable people (counted under each rule that keeps them out)"
+        "  {}",
+        tr(lang, "group-not-eligible", &Args::new().n("n", not))
     );
     for (r, list) in &per_rule {
-        let _ = writeln!(s, "    {:<20} {:>4}  {}", r.as_str(), list.len(), r.label());
+        let _ = writeln!(
+            s,
+            "    {:<20} {:>4}  {}",
+            r.as_str(),
+            list.len(),
+            rule_label(lang, *r)
+        );
         for (_, text) in list {
             let _ = writeln!(s, "      {text}");
         }
     }
-    let _ = writeln!(s, "  not drawable: {}", case.people.len() - drawable.len());
-    let _ = writeln!(s, "  eligible leaders:");
+    let undrawable = (case.people.len() - drawable.len()) as f64;
+    let _ = writeln!(
+        s,
+        "  {}",
+        tr(lang, "group-not-drawable", &Args::new().n("n", undrawable))
+    );
+    let _ = writeln!(s, "  {}", t(lang, "group-leaders"));
     s.push_str(&wrap_ids(case, &leaders));
     s
 }
@@ -356,35 +328,131 @@ pub fn group_text(case: &Case, elig: &Eligibility, g: GroupId) -> String {
 /// The search found no plan keeping every rule although the pre-solve report
 /// proves nothing: the groups it could not complete and what they miss.
 /// With `proven`, the exact solver has shown that no plan exists.
-pub fn not_found_text(case: &Case, groups: &[(GroupId, String)], proven: bool) -> String {
+pub fn not_found_text(
+    lang: Lang,
+    case: &Case,
+    groups: &[(GroupId, String)],
+    proven: bool,
+) -> String {
     let mut s = String::new();
-    let _ = writeln!(s, "{}", case_line(case));
-    let _ = writeln!(
-        s,
-        "{} Each group has enough eligible people on its own, \
-         but together they do not go round (kin, mixing caps, reciprocal avoidance or shared experts).",
+    let _ = writeln!(s, "{}", case_line(lang, case));
+    let head = t(
+        lang,
         if proven {
-            "No plan keeps every rule (proven by the exact solver)."
+            "not-found-proven"
         } else {
-            "No plan found that keeps every rule."
-        }
+            "not-found"
+        },
     );
-    let _ = writeln!(s, "The best attempt still misses:");
+    let _ = writeln!(s, "{head} {}", t(lang, "not-found-why"));
+    let _ = writeln!(s, "{}", t(lang, "not-found-misses"));
     for (g, what) in groups {
         let _ = writeln!(s, "  {}: {}", case.group(*g).id, what);
     }
-    let _ = writeln!(s, "What to try:");
+    let _ = writeln!(s, "{}", t(lang, "not-found-try"));
+    let first = groups
+        .first()
+        .map(|(g, _)| case.group(*g).id.as_str())
+        .unwrap_or("G1");
     let _ = writeln!(
         s,
-        "  - see who may join a group and why not: xuncha explain CASE --group {}",
-        groups
-            .first()
-            .map(|(g, _)| case.group(*g).id.as_str())
-            .unwrap_or("G1")
+        "  {}",
+        tr(
+            lang,
+            "not-found-try-explain",
+            &Args::new().s("group", first)
+        )
     );
-    let _ = writeln!(
-        s,
-        "  - a longer search (--iterations, --time-limit) or --allow-partial to staff the other groups"
-    );
+    let _ = writeln!(s, "  {}", t(lang, "not-found-try-longer"));
     s
+}
+
+/// May a person inspect a unit, as data: the reasons with their facts.
+pub fn person_target_json(lang: Lang, case: &Case, p: PersonId, u: UnitId) -> Value {
+    let bs = blockers_for_targets(case, p, &[u]);
+    json!({
+        "person": case.person(p).id,
+        "target": case.unit(u).id,
+        "allowed": bs.is_empty(),
+        "drawable": case.drawable(p),
+        "reasons": bs.iter().map(|b| fact_json(lang, case, b, None)).collect::<Vec<_>>(),
+        "message": person_target_text(lang, case, p, u).trim_end(),
+    })
+}
+
+/// Where a person may go, as data: the groups allowed, and per group not
+/// allowed the reasons with their facts.
+pub fn person_json(lang: Lang, case: &Case, elig: &Eligibility, p: PersonId) -> Value {
+    let mut blocked = serde_json::Map::new();
+    for g in case.group_ids() {
+        let bs = blockers(case, p, g);
+        if !bs.is_empty() {
+            blocked.insert(
+                case.group(g).id.clone(),
+                bs.iter()
+                    .map(|b| fact_json(lang, case, b, Some(g)))
+                    .collect(),
+            );
+        }
+    }
+    json!({
+        "person": case.person(p).id,
+        "drawable": case.drawable(p),
+        "allowed": elig.groups_of(p).map(|g| case.group(g).id.clone()).collect::<Vec<_>>(),
+        "blocked": blocked,
+    })
+}
+
+/// Who may join a group, as data: the eligible (leaders, per area), and the
+/// others with the reasons and facts that keep them out, counted per rule.
+pub fn group_json(lang: Lang, case: &Case, elig: &Eligibility, g: GroupId) -> Value {
+    let mut eligible = Vec::new();
+    let mut not = Vec::new();
+    let mut per_rule: BTreeMap<RuleId, usize> = BTreeMap::new();
+    for p in case.person_ids().filter(|&p| case.drawable(p)) {
+        if elig.allowed(p, g) {
+            eligible.push(case.person(p).id.clone());
+        } else {
+            let bs = blockers(case, p, g);
+            let mut rules: Vec<RuleId> = bs.iter().map(|b| b.rule()).collect();
+            rules.sort();
+            rules.dedup();
+            for r in &rules {
+                *per_rule.entry(*r).or_default() += 1;
+            }
+            not.push(json!({
+                "person": case.person(p).id,
+                "reasons": bs.iter().map(|b| fact_json(lang, case, b, Some(g))).collect::<Vec<_>>(),
+            }));
+        }
+    }
+    let leaders: Vec<&str> = case
+        .person_ids()
+        .filter(|&p| case.drawable(p) && case.person(p).leader && elig.allowed(p, g))
+        .map(|p| case.person(p).id.as_str())
+        .collect();
+    let per_area: BTreeMap<&str, usize> = case
+        .round
+        .areas
+        .iter()
+        .enumerate()
+        .map(|(k, a)| {
+            (
+                a.key.as_str(),
+                case.person_ids()
+                    .filter(|&p| {
+                        case.drawable(p) && elig.allowed(p, g) && case.person(p).levels[k] >= 1
+                    })
+                    .count(),
+            )
+        })
+        .collect();
+    json!({
+        "group": case.group(g).id,
+        "eligible": eligible,
+        "eligible_leaders": leaders,
+        "eligible_per_area": per_area,
+        "not_eligible_per_rule": per_rule,
+        "not_eligible": not,
+    })
 }

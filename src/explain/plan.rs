@@ -2,28 +2,32 @@
 //! and expertise, the score term by term, who is left out, how it was solved.
 //! Columns are aligned by display width (a Chinese character takes two).
 
+use super::i18n::{t, tr, Args, Lang};
+use super::{pad, pad_left};
 use crate::io::output::{area_totals, display_width, rank_label, roster};
 use crate::model::{Case, PersonId};
 use crate::solve::{Outcome, ScoreModel};
 use std::fmt::Write;
 
-/// `s` padded with spaces to `w` display columns.
-pub(crate) fn pad(s: &str, w: usize) -> String {
-    let mut out = s.to_string();
-    for _ in display_width(s)..w {
-        out.push(' ');
+/// A score term's key in words: `expertise.audit` stays as it is in English,
+/// and is 审计专长差 in Chinese.
+pub fn term_label(lang: Lang, case: &Case, key: &str) -> String {
+    match key.strip_prefix("expertise.") {
+        Some(area) => {
+            let label = case
+                .round
+                .areas
+                .iter()
+                .find(|a| a.key == area)
+                .map_or(area.to_string(), |a| a.label.clone());
+            tr(
+                lang,
+                "term-expertise",
+                &Args::new().s("area", area).s("label", label),
+            )
+        }
+        None => t(lang, &format!("term-{key}")),
     }
-    out
-}
-
-/// `s` right-aligned in `w` display columns.
-fn pad_left(s: &str, w: usize) -> String {
-    let mut out = String::new();
-    for _ in display_width(s)..w {
-        out.push(' ');
-    }
-    out.push_str(s);
-    out
 }
 
 /// A number as people read it: whole numbers without decimals, else two.
@@ -48,35 +52,43 @@ fn areas_of(case: &Case, p: PersonId) -> String {
 }
 
 /// The plan as a table for people.
-pub fn plan_text(case: &Case, model: &ScoreModel, outcome: &Outcome) -> String {
+pub fn plan_text(lang: Lang, case: &Case, model: &ScoreModel, outcome: &Outcome) -> String {
     let mut s = String::new();
     let plan = &outcome.plan;
     let placed: usize = plan.groups.iter().map(|pg| roster(pg).count()).sum();
     let drawable = case.person_ids().filter(|&p| case.drawable(p)).count();
+    let name = if case.round.name.is_empty() {
+        t(lang, "case-line-round")
+    } else {
+        case.round.name.clone()
+    };
     let _ = writeln!(
         s,
-        "{} ({}): {} groups, {} people placed of {} drawable",
-        if case.round.name.is_empty() {
-            "round"
-        } else {
-            &case.round.name
-        },
-        case.round.year,
-        plan.groups.len(),
-        placed,
-        drawable
+        "{}",
+        tr(
+            lang,
+            "plan-head",
+            &Args::new()
+                .s("name", name)
+                .s("year", case.round.year.to_string())
+                .n("groups", plan.groups.len() as f64)
+                .n("placed", placed as f64)
+                .n("drawable", drawable as f64)
+        )
     );
 
     // one row of cells per person placed, aligned over the whole plan
     let row = |p: PersonId, leader: bool| -> [String; 7] {
         let x = case.person(p);
         [
-            if leader {
-                "组长/leader"
-            } else {
-                "组员/member"
-            }
-            .to_string(),
+            t(
+                lang,
+                if leader {
+                    "plan-role-leader"
+                } else {
+                    "plan-role-member"
+                },
+            ),
             x.id.clone(),
             x.name.clone(),
             case.unit(x.unit).name.clone(),
@@ -85,7 +97,8 @@ pub fn plan_text(case: &Case, model: &ScoreModel, outcome: &Outcome) -> String {
             areas_of(case, p),
         ]
     };
-    let head = ["role", "id", "name", "unit", "region", "rank", "areas"].map(String::from);
+    let head = ["role", "id", "name", "unit", "region", "rank", "areas"]
+        .map(|c| t(lang, &format!("plan-col-{c}")));
     let mut widths = head.clone().map(|h| display_width(&h));
     for pg in &plan.groups {
         for (p, leader) in roster(pg) {
@@ -116,20 +129,28 @@ pub fn plan_text(case: &Case, model: &ScoreModel, outcome: &Outcome) -> String {
         let n = roster(pg).count();
         let _ = writeln!(
             s,
-            "\n{}  targets: {}  ({} {})",
-            g.id,
-            targets.join(", "),
-            n,
-            if n == 1 { "person" } else { "people" }
+            "\n{}",
+            tr(
+                lang,
+                "plan-group",
+                &Args::new()
+                    .s("group", &g.id)
+                    .s("targets", targets.join(", "))
+                    .n("n", n as f64)
+            )
         );
         if n == 0 {
             let why = outcome
                 .unstaffed
                 .iter()
                 .find(|(u, _)| *u == pg.group)
-                .map(|(_, w)| w.as_str())
-                .unwrap_or("no one placed");
-            let _ = writeln!(s, "  unstaffed: {why}");
+                .map(|(_, w)| w.clone())
+                .unwrap_or_else(|| t(lang, "plan-no-one"));
+            let _ = writeln!(
+                s,
+                "  {}",
+                tr(lang, "plan-unstaffed", &Args::new().s("why", why))
+            );
             continue;
         }
         for (p, leader) in roster(pg) {
@@ -148,9 +169,11 @@ pub fn plan_text(case: &Case, model: &ScoreModel, outcome: &Outcome) -> String {
                 .iter()
                 .map(|(a, x, y)| display_width(a).max(x.len()).max(y.len()))
                 .collect();
-            let mut sums = String::from("  level sum     ");
-            let mut have = String::from("  members with  ");
-            let mut names = String::from("  area          ");
+            let labels = ["plan-level-sum", "plan-members-with", "plan-area"].map(|k| t(lang, k));
+            let lw = labels.iter().map(|l| display_width(l)).max().unwrap_or(0) + 2;
+            let mut sums = format!("  {}", pad(&labels[0], lw));
+            let mut have = format!("  {}", pad(&labels[1], lw));
+            let mut names = format!("  {}", pad(&labels[2], lw));
             for ((a, x, y), w) in cells.iter().zip(&cw) {
                 names.push_str(&pad_left(a, *w));
                 names.push_str("  ");
@@ -171,7 +194,7 @@ pub fn plan_text(case: &Case, model: &ScoreModel, outcome: &Outcome) -> String {
         .iter()
         .map(|t| {
             [
-                t.key.clone(),
+                term_label(lang, case, &t.key),
                 num(t.value),
                 num(t.weight),
                 format!("{:.2}", t.cost),
@@ -179,21 +202,30 @@ pub fn plan_text(case: &Case, model: &ScoreModel, outcome: &Outcome) -> String {
         })
         .collect();
     let total = format!("{:.2}", outcome.score.total(model));
-    let mut w = [4usize, 5, 6, 4];
+    let cols = [
+        "plan-col-term",
+        "plan-col-value",
+        "plan-col-weight",
+        "plan-col-cost",
+    ]
+    .map(|k| t(lang, k));
+    let total_word = t(lang, "plan-total");
+    let mut w = cols.clone().map(|c| display_width(&c));
+    w[0] = w[0].max(display_width(&total_word));
     for r in &rows {
         for (wj, c) in w.iter_mut().zip(r) {
             *wj = (*wj).max(display_width(c));
         }
     }
     w[3] = w[3].max(total.len());
-    let _ = writeln!(s, "\nscore (lower is better)");
+    let _ = writeln!(s, "\n{}", t(lang, "plan-score"));
     let _ = writeln!(
         s,
         "  {}  {}  {}  {}",
-        pad("term", w[0]),
-        pad_left("value", w[1]),
-        pad_left("weight", w[2]),
-        pad_left("cost", w[3])
+        pad(&cols[0], w[0]),
+        pad_left(&cols[1], w[1]),
+        pad_left(&cols[2], w[2]),
+        pad_left(&cols[3], w[3])
     );
     for r in &rows {
         let _ = writeln!(
@@ -208,7 +240,7 @@ pub fn plan_text(case: &Case, model: &ScoreModel, outcome: &Outcome) -> String {
     let _ = writeln!(
         s,
         "  {}  {}  {}  {}",
-        pad("total", w[0]),
+        pad(&total_word, w[0]),
         pad_left("", w[1]),
         pad_left("", w[2]),
         pad_left(&total, w[3])
@@ -222,25 +254,40 @@ pub fn plan_text(case: &Case, model: &ScoreModel, outcome: &Outcome) -> String {
         .map(|(p, _)| case.person_label(*p))
         .collect();
     let n = outcome.left_out.len();
+    let must = if must.is_empty() {
+        "none".to_string()
+    } else {
+        must.join(", ")
+    };
     let _ = writeln!(
         s,
-        "\nleft out: {n} {}{}",
-        if n == 1 { "person" } else { "people" },
-        if must.is_empty() {
-            String::new()
-        } else {
-            format!(" (must-serve left out: {})", must.join(", "))
-        }
+        "\n{}",
+        tr(
+            lang,
+            "plan-left-out",
+            &Args::new().n("n", n as f64).s("must", must)
+        )
     );
     if !outcome.unstaffed.is_empty() {
-        let _ = writeln!(s, "unstaffed groups:");
+        let _ = writeln!(s, "{}", t(lang, "plan-unstaffed-groups"));
         for (g, why) in &outcome.unstaffed {
             let _ = writeln!(s, "  {}: {why}", case.group(*g).id);
         }
     }
-    let mut how = vec![format!("seed {}", outcome.seed), outcome.solver.clone()];
+    let mut how = vec![
+        tr(
+            lang,
+            "plan-seed",
+            &Args::new().s("seed", outcome.seed.to_string()),
+        ),
+        outcome.solver.clone(),
+    ];
     if outcome.iterations > 0 {
-        how.push(format!("{} moves", outcome.iterations));
+        how.push(tr(
+            lang,
+            "plan-moves",
+            &Args::new().s("n", outcome.iterations.to_string()),
+        ));
     }
     how.push(format!("{:.2} s", outcome.elapsed.as_secs_f64()));
     if !outcome.status.is_empty() {

@@ -39,6 +39,8 @@ pub struct Workbook {
     /// (`fullCalcOnLoad`): the values stored with its formulas are
     /// placeholders written by a program, not what Excel or WPS would show.
     values_uncomputed: bool,
+    /// The warning that merged cells cannot be seen was given.
+    merges_unseen_named: bool,
 }
 
 /// Does an `.xlsx` say that its formulas' stored values must be computed on
@@ -89,6 +91,7 @@ impl Workbook {
             book,
             sheets,
             values_uncomputed,
+            merges_unseen_named: false,
         })
     }
 
@@ -147,15 +150,17 @@ impl Workbook {
             calamine::Sheets::Xls(x) => x.merge_cells_by_sheet_name(name).ok(),
             _ => None,
         };
-        if merges.is_none() {
+        if merges.is_none() && !self.merges_unseen_named {
+            self.merges_unseen_named = true;
             report.warnings.push(InputWarning {
                 code: "merged-cells-unknown",
-                pos: source.clone(),
-                message: "merged cells cannot be seen in this kind of file: if any are merged, \
-                          only their first row holds the value; save the workbook as .xlsx to be \
-                          sure"
-                    .into(),
-                hides_rule: false,
+                pos: Position::file(self.display.clone()),
+                message:
+                    "merged cells cannot be seen in this kind of file (.ods, .xlsb): a merged \
+                          cell's value would be read for its first row only; save the workbook as \
+                          .xlsx"
+                        .into(),
+                hides_rule: true,
             });
         }
         let mut grid = grid_of(range, formulas.as_ref(), merges.unwrap_or_default(), source);
@@ -224,9 +229,8 @@ fn grid_of(
     if let Some(f) = formulas {
         widen(f.start(), f.end());
     }
-    for m in &merges {
-        widen(Some(m.start), Some(m.end));
-    }
+    // merged ranges do not widen the grid: one reaching to the sheet's end
+    // (a whole column merged) covers no data beyond the cells used
     let mut rows = Vec::new();
     if lo.0 <= hi.0 {
         for r in lo.0..=hi.0 {
@@ -260,14 +264,15 @@ fn grid_of(
             });
         }
     }
+    // a range written the wrong way round (C2:A2) is the same range
     let merges = merges
         .iter()
         .filter(|m| m.start != m.end)
         .map(|m| Merge {
-            top: m.start.0 as usize + 1,
-            bottom: m.end.0 as usize + 1,
-            left: m.start.1,
-            right: m.end.1,
+            top: m.start.0.min(m.end.0) as usize + 1,
+            bottom: m.start.0.max(m.end.0) as usize + 1,
+            left: m.start.1.min(m.end.1),
+            right: m.start.1.max(m.end.1),
         })
         .collect();
     Grid {

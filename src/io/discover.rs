@@ -88,6 +88,13 @@ fn not_read(report: &mut InputErrors, what: String, hides_rule: bool, why: impl 
     });
 }
 
+/// Notes hold text in one column; a sheet or file named like notes (说明,
+/// 备注) that holds a table of several columns may hold facts.
+fn notes_shaped(sheet: &Sheet) -> bool {
+    let filled = |cells: &[String]| cells.iter().filter(|c| !c.is_empty()).count();
+    filled(&sheet.headers) <= 1 && sheet.rows.iter().all(|r| filled(&r.cells) <= 1)
+}
+
 /// A found table: where it is, what it is, how it was recognised.
 struct Found {
     display: String,
@@ -100,8 +107,12 @@ struct Found {
 /// Per table, the files or sheets that could be it: more than one is an
 /// error naming all; one read by its columns (its name being none of the
 /// table's) is named in a warning, and so is a hidden sheet.
-fn pick(found: BTreeMap<Table, Vec<Found>>, report: &mut InputErrors) -> BTreeMap<Table, Found> {
+fn pick(
+    found: BTreeMap<Table, Vec<Found>>,
+    report: &mut InputErrors,
+) -> (BTreeMap<Table, Found>, Vec<Table>) {
     let mut out = BTreeMap::new();
+    let mut conflicted = Vec::new();
     for (t, mut list) in found {
         if list.len() > 1 {
             let names: Vec<String> = list
@@ -117,10 +128,12 @@ fn pick(found: BTreeMap<Table, Vec<Found>>, report: &mut InputErrors) -> BTreeMa
                     s
                 })
                 .collect();
+            conflicted.push(t);
             report.push(InputError::Io {
                 path: list[0].display.clone(),
                 message: format!(
-                    "{} could each be the {} table ({}): keep one, or rename or delete the others",
+                    "{} could each be the {} table ({}): a table is read from one sheet or \
+                     file; put its rows into one, and rename or delete the others",
                     names.join(" and "),
                     t.key(),
                     t.label()
@@ -156,7 +169,7 @@ fn pick(found: BTreeMap<Table, Vec<Found>>, report: &mut InputErrors) -> BTreeMa
         }
         out.insert(t, f);
     }
-    out
+    (out, conflicted)
 }
 
 /// Reads the raw tables of a case: a directory of CSV files and
@@ -271,10 +284,13 @@ fn classify(name: String, p: PathBuf, report: &mut InputErrors) -> Entry {
         (Some(t), _) | (None, Content::Table(t)) => {
             not_read(report, name, true, directory_round(t))
         }
+        _ if is_notes_name(&stem) && sheet.as_ref().is_none_or(notes_shaped) => {
+            not_read(report, name, false, "notes, not a table")
+        }
         _ => not_read(
             report,
             name,
-            ext == "csv" && !is_notes_name(&stem),
+            ext == "csv",
             "its name is not one of a case's tables and its columns are none of theirs (the \
              README lists the names)",
         ),
@@ -349,7 +365,7 @@ fn read_directory(dir: &Path) -> Result<CaseSheets, InputErrors> {
             message: format!("{} could each be the round: keep one", names.join(" and ")),
         });
     }
-    let mut picked = pick(found, &mut report);
+    let (mut picked, conflicted) = pick(found, &mut report);
     let mut missing = |t: Table, what: &str| {
         report.push(InputError::Io {
             path: format!("{display}/{what}"),
@@ -360,10 +376,10 @@ fn read_directory(dir: &Path) -> Result<CaseSheets, InputErrors> {
             ),
         });
     };
-    if !picked.contains_key(&Table::Units) {
+    if !picked.contains_key(&Table::Units) && !conflicted.contains(&Table::Units) {
         missing(Table::Units, "units.csv");
     }
-    if !picked.contains_key(&Table::People) {
+    if !picked.contains_key(&Table::People) && !conflicted.contains(&Table::People) {
         missing(Table::People, "people.csv");
     }
     if rounds.is_empty() {
@@ -468,7 +484,7 @@ fn read_workbook(path: &Path) -> Result<CaseSheets, InputErrors> {
                 false,
                 format!("a plan (its columns are a plan's){hidden}"),
             ),
-            _ if is_notes_name(&info.name) => not_read(
+            _ if is_notes_name(&info.name) && sheet.as_ref().is_none_or(notes_shaped) => not_read(
                 &mut report,
                 display,
                 false,
@@ -485,9 +501,9 @@ fn read_workbook(path: &Path) -> Result<CaseSheets, InputErrors> {
             ),
         }
     }
-    let mut picked = pick(found, &mut report);
+    let (mut picked, conflicted) = pick(found, &mut report);
     for t in [Table::Units, Table::People, Table::Round] {
-        if !picked.contains_key(&t) {
+        if !picked.contains_key(&t) && !conflicted.contains(&t) {
             report.push(InputError::Io {
                 path: name.clone(),
                 message: format!(

@@ -101,18 +101,18 @@ impl GridRow {
     }
 }
 
-/// A merged range's value counts for every cell it covers; a cell merged with
-/// an unreadable one is unknown too.
-fn fill_merges(rows: &mut [GridRow], merges: &[Merge], col0: u32) {
+/// Marks the cells each merged range covers (rows grown to reach it);
+/// ranges reaching outside the table are cut to it.
+fn mark_merges(rows: &mut [GridRow], merges: &mut Vec<Merge>, col0: u32) {
+    let last = rows.last().map_or(0, |r| r.line);
+    merges.retain(|m| m.left >= col0 && m.top <= last && m.left <= m.right && m.top <= m.bottom);
+    for m in merges.iter_mut() {
+        m.bottom = m.bottom.min(last);
+        // no table is wider than a few dozen columns: a range to XFD is cut
+        m.right = m.right.min(col0 + 255);
+    }
     for (mi, m) in merges.iter().enumerate() {
-        let left = (m.left - col0) as usize;
-        let top_left = rows
-            .iter()
-            .find(|r| r.line == m.top)
-            .and_then(|r| r.cells.get(left))
-            .map(|c| (c.text.clone(), c.problem.is_some()))
-            .unwrap_or_default();
-        let need = (m.right - col0) as usize + 1;
+        let (left, need) = ((m.left - col0) as usize, (m.right - col0) as usize + 1);
         for r in rows
             .iter_mut()
             .filter(|r| r.line >= m.top && r.line <= m.bottom)
@@ -120,61 +120,194 @@ fn fill_merges(rows: &mut [GridRow], merges: &[Merge], col0: u32) {
             if r.cells.len() < need {
                 r.cells.resize(need, GridCell::default());
             }
-            let line = r.line;
-            for (c, cell) in r.cells[left..need].iter_mut().enumerate() {
+            for cell in &mut r.cells[left..need] {
                 cell.merge = Some(mi);
-                if line != m.top || c != 0 {
-                    cell.text = top_left.0.clone();
-                    cell.problem = top_left.1.then(|| {
-                        format!(
-                            "the value is unknown: the cell is merged with {}{}, whose value is unknown",
-                            column_letter(m.left),
-                            m.top
-                        )
-                    });
-                }
             }
         }
     }
 }
 
-/// The header's first and last row: the first row with two or more pieces
-/// (rows of one piece above it are titles, listed in `skipped`), extended
-/// down by a heading merged across columns (its sub-headings are below it)
-/// and by a merged cell going down.
+/// A merged range's value counts for every cell it covers. A covered cell
+/// that holds a value of its own (a file written by a program) is an
+/// error, and so is a cell of a data row merged with a header cell (the
+/// header's text is no value of the row); a cell merged with an unreadable
+/// one is unknown too.
+fn fill_merges(rows: &mut [GridRow], merges: &[Merge], col0: u32, header_end_line: usize) {
+    for m in merges {
+        let left = (m.left - col0) as usize;
+        let need = (m.right - col0) as usize + 1;
+        let top_left = rows
+            .iter()
+            .find(|r| r.line == m.top)
+            .and_then(|r| r.cells.get(left))
+            .map(|c| (c.text.clone(), c.problem.is_some()))
+            .unwrap_or_default();
+        let range = format!(
+            "{}{}:{}{}",
+            column_letter(m.left),
+            m.top,
+            column_letter(m.right),
+            m.bottom
+        );
+        let from_header = m.top <= header_end_line;
+        for r in rows
+            .iter_mut()
+            .filter(|r| r.line >= m.top && r.line <= m.bottom)
+        {
+            let line = r.line;
+            for (c, cell) in r.cells[left..need].iter_mut().enumerate() {
+                if line == m.top && c == 0 {
+                    continue;
+                }
+                if !cell.text.is_empty() && cell.text != top_left.0 {
+                    cell.problem = Some(format!(
+                        "this cell holds {} under the merged range {range}, whose value is {}: \
+                         which is meant is unknown; unmerge the range or clear the cell",
+                        shown(&cell.text),
+                        shown(&top_left.0)
+                    ));
+                    cell.text.clear();
+                    continue;
+                }
+                if from_header && line > header_end_line {
+                    if !top_left.0.is_empty() {
+                        cell.problem = Some(format!(
+                            "this cell is merged with the header cell {}{} ({}): the value is \
+                             unknown; unmerge the header cell",
+                            column_letter(m.left),
+                            m.top,
+                            shown(&top_left.0)
+                        ));
+                    }
+                    continue;
+                }
+                cell.text = top_left.0.clone();
+                cell.problem = top_left.1.then(|| {
+                    format!(
+                        "the value is unknown: the cell is merged with {}{}, whose value is unknown",
+                        column_letter(m.left),
+                        m.top
+                    )
+                });
+            }
+        }
+    }
+}
+
+/// Does a row name columns of a case's tables (two cells or more)?
+fn names_columns(r: &GridRow) -> bool {
+    r.cells
+        .iter()
+        .filter(|c| super::tables::is_column_name(&c.text))
+        .count()
+        >= 2
+}
+
+/// The header's first and last row. The header is the first row (among the
+/// first ten that hold anything) that names two or more columns of a case,
+/// else the first with two or more pieces; rows above it are titles, listed
+/// in `skipped`. It extends over a second row only when that row holds the
+/// sub-headings of a heading merged across columns.
 fn find_header(
     rows: &[GridRow],
     merges: &[Merge],
+    col0: u32,
     skipped: &mut Vec<(usize, String)>,
 ) -> Option<(usize, usize)> {
-    let mut h = None;
-    for (i, r) in rows.iter().enumerate() {
-        if !r.non_blank() {
-            continue;
-        }
-        if r.pieces() >= 2 {
-            h = Some(i);
-            break;
-        }
-        let rest = rows[i + 1..].iter().find(|r| r.non_blank());
-        if rest.is_some_and(|n| n.pieces() >= 2) {
-            skipped.push((r.line, r.first_text()));
-        } else {
-            h = Some(i);
-            break;
-        }
+    let filled: Vec<usize> = (0..rows.len()).filter(|&i| rows[i].non_blank()).collect();
+    let named = filled
+        .iter()
+        .take(10)
+        .copied()
+        .find(|&i| names_columns(&rows[i]));
+    let h = named.or_else(|| {
+        filled.iter().copied().enumerate().find_map(|(k, i)| {
+            let next = filled.get(k + 1).map(|&j| &rows[j]);
+            (rows[i].pieces() >= 2 || next.is_none_or(|n| n.pieces() < 2)).then_some(i)
+        })
+    })?;
+    for &i in filled.iter().take_while(|&&i| i < h) {
+        skipped.push((rows[i].line, rows[i].first_text()));
     }
-    let h = h?;
+    // sub-headings: the row below holds text only under headings merged
+    // across columns, or in cells merged down from the header row
+    let line = rows[h].line;
+    let headings: Vec<&Merge> = merges
+        .iter()
+        .filter(|m| m.top == line && m.right > m.left)
+        .filter(|m| {
+            rows[h]
+                .cells
+                .get((m.left - col0) as usize)
+                .is_some_and(|c| !c.text.is_empty())
+        })
+        .collect();
     let mut end = h;
-    for m in merges.iter().filter(|m| m.top == rows[h].line) {
-        if m.right > m.left {
-            end = end.max(h + 1);
-        }
-        if let Some(e) = rows.iter().position(|r| r.line == m.bottom) {
-            end = end.max(e);
+    if let Some(next) = rows.get(h + 1).filter(|_| !headings.is_empty()) {
+        let under = |c: u32| headings.iter().any(|m| m.left <= c && c <= m.right);
+        let down = |c: u32| {
+            merges
+                .iter()
+                .any(|m| m.top == line && m.bottom > line && m.left <= c && c <= m.right)
+        };
+        let mut subs = 0;
+        let fits = next.cells.iter().enumerate().all(|(j, cell)| {
+            let c = col0 + j as u32;
+            if cell.text.is_empty() || down(c) {
+                return true;
+            }
+            subs += under(c) as usize;
+            under(c)
+        });
+        if fits && subs > 0 {
+            end = h + 1;
         }
     }
-    Some((h, end.min(rows.len() - 1)))
+    Some((h, end))
+}
+
+/// Is a row's text a section heading (一、市直单位, （二）县区, 第三部分) or a
+/// form's footer (填表人, 审核人, 制表, 联系电话)?
+fn heading_or_footer(text: &str) -> bool {
+    let t = text.trim();
+    let numeral = |c: char| "一二三四五六七八九十".contains(c);
+    let mut chars = t.chars();
+    let first = chars.next();
+    let second = chars.next();
+    let heading = match (first, second) {
+        (Some(a), Some(b)) if numeral(a) && "、.．:：".contains(b) => true,
+        (Some('（') | Some('('), Some(b)) if numeral(b) => true,
+        (Some('第'), Some(b)) if numeral(b) => true,
+        _ => false,
+    };
+    let footer = [
+        "填表人",
+        "填报人",
+        "审核人",
+        "制表",
+        "联系人",
+        "联系电话",
+        "负责人",
+        "签字",
+        "盖章",
+    ]
+    .iter()
+    .any(|w| t.starts_with(w));
+    heading || footer
+}
+
+/// Does a data row repeat the header (a table pasted twice)?
+fn repeats_header(r: &GridRow, headers: &[String]) -> bool {
+    let filled: Vec<(usize, &GridCell)> = r
+        .cells
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| !c.text.is_empty())
+        .collect();
+    filled.len() >= 2
+        && filled
+            .iter()
+            .all(|(j, c)| headers.get(*j).is_some_and(|h| *h == c.text))
 }
 
 /// Per column, the header's texts from the lowest row up, distinct: the
@@ -199,6 +332,16 @@ fn header_names(rows: &[GridRow]) -> (Vec<String>, Vec<Vec<String>>) {
     (headers, alts)
 }
 
+/// What was skipped in a table: titles above the header and headings
+/// inside it (named), and rows of one merged cell that may hold facts
+/// (named as possibly hiding a rule).
+#[derive(Default)]
+struct Skipped {
+    titles: Vec<(usize, String)>,
+    suspect: Vec<(usize, String)>,
+    repeats: Vec<usize>,
+}
+
 /// The header and rows of a grid: titles above the header and section rows
 /// (one merged cell across the table) are skipped and named, a header may
 /// span two rows (a heading merged over sub-headings), merged cells count
@@ -208,14 +351,16 @@ pub(crate) fn table_from_grid(grid: Grid, report: &mut InputErrors) -> Option<Sh
         source,
         col0,
         mut rows,
-        merges,
+        mut merges,
     } = grid;
-    fill_merges(&mut rows, &merges, col0);
-    let mut skipped: Vec<(usize, String)> = Vec::new();
-    let Some((h, header_end)) = find_header(&rows, &merges, &mut skipped) else {
+    mark_merges(&mut rows, &mut merges, col0);
+    let mut skip = Skipped::default();
+    let Some((h, header_end)) = find_header(&rows, &merges, col0, &mut skip.titles) else {
         report.at(source, "empty: a header row is needed");
         return None;
     };
+    let header_end_line = rows[header_end].line;
+    fill_merges(&mut rows, &merges, col0, header_end_line);
     let (headers, header_alts) = header_names(&rows[h..=header_end]);
     let width = headers.len();
     for r in &rows[..=header_end] {
@@ -246,8 +391,17 @@ pub(crate) fn table_from_grid(grid: Grid, report: &mut InputErrors) -> Option<Sh
         if !r.non_blank() {
             continue;
         }
-        if r.one_wide_merge(&merges) && width > 1 {
-            skipped.push((r.line, r.first_text()));
+        let alone = r.pieces() == 1 && width > 1;
+        if alone && (r.one_wide_merge(&merges) || heading_or_footer(&r.first_text())) {
+            if heading_or_footer(&r.first_text()) {
+                skip.titles.push((r.line, r.first_text()));
+            } else {
+                skip.suspect.push((r.line, r.first_text()));
+            }
+            continue;
+        }
+        if repeats_header(&r, &headers) {
+            skip.repeats.push(r.line);
             continue;
         }
         let pos = source.at_row(out.len() + 1, r.line);
@@ -263,7 +417,9 @@ pub(crate) fn table_from_grid(grid: Grid, report: &mut InputErrors) -> Option<Sh
                 continue;
             }
             if let Some(m) = cell.merge.filter(|m| !merged_data.contains(m)) {
-                merged_data.push(m);
+                if !cell.text.is_empty() {
+                    merged_data.push(m);
+                }
             }
             cells.push(cell.text);
         }
@@ -281,7 +437,7 @@ pub(crate) fn table_from_grid(grid: Grid, report: &mut InputErrors) -> Option<Sh
             cells,
         });
     }
-    warn_skipped(&source, &skipped, report);
+    warn_skipped(&source, &skip, report);
     warn_merged(&source, &merges, &mut merged_data, &headers, col0, report);
     Some(Sheet {
         source,
@@ -293,25 +449,49 @@ pub(crate) fn table_from_grid(grid: Grid, report: &mut InputErrors) -> Option<Sh
     })
 }
 
-fn warn_skipped(source: &Position, skipped: &[(usize, String)], report: &mut InputErrors) {
-    if skipped.is_empty() {
-        return;
-    }
-    let list: Vec<String> = skipped
-        .iter()
-        .map(|(l, t)| format!("{l} ({})", shown(t)))
-        .collect();
+fn warn_skipped(source: &Position, skip: &Skipped, report: &mut InputErrors) {
     let word = if source.sheet { "rows" } else { "lines" };
-    warn(
-        report,
-        "row-skipped",
-        source.clone(),
-        format!(
-            "{word} {} skipped: a title or section heading (one cell, or one merged cell \
-             across the row), not data",
-            list.join(", ")
-        ),
-    );
+    let list = |v: &[(usize, String)]| -> String {
+        v.iter()
+            .map(|(l, t)| format!("{l} ({})", shown(t)))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    if !skip.titles.is_empty() {
+        warn(
+            report,
+            "row-skipped",
+            source.clone(),
+            format!(
+                "{word} {} skipped: a title, section heading or footer, not data",
+                list(&skip.titles)
+            ),
+        );
+    }
+    if !skip.repeats.is_empty() {
+        let lines: Vec<String> = skip.repeats.iter().map(|l| l.to_string()).collect();
+        warn(
+            report,
+            "row-skipped",
+            source.clone(),
+            format!(
+                "{word} {} skipped: they repeat the header",
+                lines.join(", ")
+            ),
+        );
+    }
+    if !skip.suspect.is_empty() {
+        report.warnings.push(InputWarning {
+            code: "row-not-read",
+            pos: source.clone(),
+            message: format!(
+                "{word} {} not read: one merged cell across the table, which is no section \
+                 heading; if it holds facts, write them as rows of the table",
+                list(&skip.suspect)
+            ),
+            hides_rule: true,
+        });
+    }
 }
 
 fn warn_merged(

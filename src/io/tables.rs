@@ -217,6 +217,41 @@ pub fn people_columns() -> Vec<Column> {
     ]
 }
 
+/// Is `text` the name of a column of one of a case's tables (or of a plan),
+/// in English or Chinese? The header of a table is found by such names.
+pub fn is_column_name(text: &str) -> bool {
+    if text.is_empty() {
+        return false;
+    }
+    let plan = [
+        Column::new("group", "组别", true),
+        Column::new("role", "角色", true),
+        Column::new("person_id", "人员编号", true),
+    ];
+    let extra = [
+        Column::new("kind", "类型", false),
+        Column::new("parent", "上级单位", false),
+        Column::new("note", "备注", false),
+        Column::new("from_year", "起始年份", false),
+        Column::new("to_year", "终止年份", false),
+        Column::new("size", "规模", false),
+        Column::new("aliases", "别名", false),
+    ];
+    people_columns()
+        .iter()
+        .chain(&plan)
+        .chain(&extra)
+        .chain(
+            Table::ALL
+                .iter()
+                .flat_map(|t| t.required_columns())
+                .collect::<Vec<_>>()
+                .iter(),
+        )
+        .any(|c| c.matches(text))
+        || super::round_resolve::known_area(text.trim()).is_some()
+}
+
 /// The table a file stem or sheet name stands for, if any.
 pub fn table_named(name: &str) -> Option<Table> {
     let key = name_key(name);

@@ -103,8 +103,9 @@ impl SolveOptions {
     /// The moves each search makes: `iterations`, else the default for the
     /// round when there is no time limit either; `None`: until the time limit.
     pub fn moves_per_search(&self, case: &Case) -> Option<u64> {
+        // with `exact` the heuristic keeps its moves; a clock only caps them
         self.iterations
-            .or_else(|| self.time_limit.is_none().then(|| default_iterations(case)))
+            .or_else(|| (self.exact || self.time_limit.is_none()).then(|| default_iterations(case)))
     }
 }
 

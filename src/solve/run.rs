@@ -99,14 +99,8 @@ impl<'a> Solver<'a> {
     /// left empty instead, and the error comes only when none can be.
     pub fn solve(&self) -> Result<Outcome, NoPlan> {
         let opts = &self.opts;
-        let moves = if opts.exact {
-            // the heuristic keeps its moves; a clock only caps them
-            opts.iterations
-                .or(Some(super::default_iterations(self.case)))
-        } else {
-            opts.moves_per_search(self.case)
-        };
-        let budget = Budget::new(moves, opts.time_limit).with_progress(self.progress);
+        let budget = Budget::new(opts.moves_per_search(self.case), opts.time_limit)
+            .with_progress(self.progress);
         let searching = if opts.exact {
             budget.share(HEURISTIC_SHARE_BEFORE_EXACT)
         } else {
@@ -216,7 +210,13 @@ impl<'a> Solver<'a> {
                 if let Some(g) = case.group_by_id(id) {
                     if active[g.ix()] {
                         active[g.ix()] = false;
-                        unstaffed.push((g, format!("{} [{}]", f.claim, f.rule.as_str())));
+                        let claim = crate::explain::claim_text(
+                            crate::explain::Lang::En,
+                            case,
+                            &f.claim,
+                            false,
+                        );
+                        unstaffed.push((g, format!("{claim} [{}]", f.rule.as_str())));
                     }
                 }
             }
@@ -379,7 +379,7 @@ impl<'a> Solver<'a> {
             "internal error: the search produced a plan breaking {:?}",
             violations
                 .iter()
-                .map(|v| v.message.as_str())
+                .map(|v| v.rule.as_str())
                 .collect::<Vec<_>>()
         );
     }

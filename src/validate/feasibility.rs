@@ -1,44 +1,249 @@
 //! The pre-solve feasibility report: groups that cannot be staffed whatever
 //! happens, each with the facts that make it so and hints a person can act on.
 
-use crate::constraints::{blockers, describe, Eligibility};
+use crate::constraints::{blockers, Blocker, Eligibility};
 use crate::model::{Case, GroupId, PersonId, RegionId, RuleId, UnitId};
 use rayon::prelude::*;
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet, HashMap, VecDeque};
 
+/// Who a group is short of: leaders, people, or people with an area.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case", tag = "kind", content = "area")]
+pub enum Need {
+    /// Leaders from the leader pool.
+    Leaders,
+    /// People (members).
+    People,
+    /// People with level ≥ 1 in an area (index into the round's areas).
+    Experts(usize),
+}
+
+/// Why a group of people is kept out, as data (rendered by `explain`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Reason {
+    /// Not available (可抽调 = 否).
+    Unavailable,
+    /// Excluded from the round.
+    Excluded,
+    /// Rules 1–3: a fact of this finer reason (`region`, `native`,
+    /// `current-post`, `past-post`, `kin`, `relative`, `declared-conflict`,
+    /// `business-tie`) keeps them from a target of the group.
+    Fact {
+        /// The finer reason.
+        reason: &'static str,
+        /// The group.
+        group: GroupId,
+    },
+    /// Mixing: the people of one region, in so many units, of whom at most
+    /// so many may join.
+    Mixing {
+        /// The region.
+        region: RegionId,
+        /// Its units among them.
+        units: usize,
+        /// How many may join at most.
+        at_most: usize,
+    },
+    /// Matching: the only ones of `need` eligible for any of the groups.
+    OnlyEligible {
+        /// Of whom.
+        need: Need,
+    },
+    /// Matching: the others of `need`, who may join none of the groups.
+    ShutOut {
+        /// Of whom.
+        need: Need,
+        /// The groups.
+        groups: Vec<GroupId>,
+    },
+}
+
+/// An example of a reason: a person (not available), a fact chain, or a
+/// person's fact chains for several groups.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Example {
+    /// A person (the fact is the reason itself).
+    Person(PersonId),
+    /// The facts that keep a person from each of the groups (one or more).
+    Facts(Vec<(Blocker, GroupId)>),
+}
+
 /// One group of people kept out for one reason.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone)]
 pub struct Because {
     /// The rule (or `unavailable` for people not drawable).
     pub rule: RuleId,
+    /// Why, as data.
+    pub reason: Reason,
     /// How many.
     pub count: usize,
-    /// What they share, in words.
-    pub text: String,
-    /// Up to three fact chains, as examples.
-    pub examples: Vec<String>,
+    /// Up to three examples.
+    pub examples: Vec<Example>,
     /// Their ids (all of them).
     pub people: Vec<String>,
     /// How many of them are kept out by this reason alone (relaxing it frees them).
     pub sole: usize,
 }
 
+/// What a finding proves, as data.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Claim {
+    /// A group with fewer eligible leaders than it needs.
+    Leaders {
+        /// The group.
+        group: GroupId,
+        /// Eligible leaders.
+        eligible: usize,
+        /// Needed.
+        need: usize,
+    },
+    /// A group with fewer eligible people than its minimum size.
+    People {
+        /// The group.
+        group: GroupId,
+        /// Eligible people.
+        eligible: usize,
+        /// Its minimum size.
+        need: usize,
+    },
+    /// A group whose eligible people the mixing caps let too few of join.
+    Mixing {
+        /// The group.
+        group: GroupId,
+        /// How many may join at most.
+        capacity: usize,
+        /// Eligible people.
+        eligible: usize,
+        /// Its minimum size.
+        need: usize,
+    },
+    /// A requirement larger than the group's maximum size.
+    RequirementTooLarge {
+        /// The group.
+        group: GroupId,
+        /// The area.
+        area: usize,
+        /// Required.
+        need: usize,
+    },
+    /// A group with fewer eligible people of an area than it requires.
+    Experts {
+        /// The group.
+        group: GroupId,
+        /// The area.
+        area: usize,
+        /// Eligible people with level ≥ 1.
+        eligible: usize,
+        /// Required.
+        need: usize,
+    },
+    /// Groups that together need more than the people who may join any of them.
+    Matching {
+        /// The groups.
+        groups: Vec<GroupId>,
+        /// Together they need.
+        total: usize,
+        /// Of whom.
+        need: Need,
+        /// Eligible for any of them.
+        available: usize,
+    },
+}
+
+/// What the reasons are counted over.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Pool {
+    /// The leader pool.
+    Leaders(usize),
+    /// The whole pool.
+    People(usize),
+    /// The people with an area.
+    Experts {
+        /// The area.
+        area: usize,
+        /// How many.
+        count: usize,
+    },
+    /// The group's eligible people.
+    Eligible(usize),
+}
+
+/// What a person could change, as data.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Hint {
+    /// Add one of `need` from outside the target regions.
+    AddFromOutside {
+        /// Of whom.
+        need: Need,
+        /// The target regions.
+        regions: Vec<RegionId>,
+    },
+    /// Relax native avoidance: frees so many.
+    RelaxNative {
+        /// Freed.
+        frees: usize,
+    },
+    /// Check the past posts (the look-back window).
+    CheckPastPosts,
+    /// Review the business ties, or relax business avoidance.
+    ReviewBusinessTies,
+    /// Make more of `need` available, or drop some from exclude.
+    MakeAvailable {
+        /// Of whom.
+        need: Need,
+    },
+    /// Give a target to a group whose members come from elsewhere.
+    MoveTarget {
+        /// The target.
+        unit: UnitId,
+    },
+    /// Add eligible people from more regions and units.
+    MoreRegionsAndUnits,
+    /// Raise the mixing caps.
+    RaiseMixingCaps,
+    /// Lower a requirement to at most the group's size.
+    LowerRequirementTo {
+        /// The area.
+        area: usize,
+        /// The group's maximum size.
+        max: u32,
+    },
+    /// Raise the group's size.
+    RaiseGroupSize,
+    /// Lower a requirement below what it is.
+    LowerRequirementBelow {
+        /// The area.
+        area: usize,
+        /// What it is.
+        need: usize,
+    },
+    /// Add one of `need` from a region none of the groups inspects.
+    AddFromElsewhere {
+        /// Of whom.
+        need: Need,
+        /// The groups.
+        groups: Vec<GroupId>,
+    },
+    /// Fewer groups, or less needed of each.
+    FewerGroups,
+}
+
 /// A proof that the case cannot be staffed, in terms a person can act on.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone)]
 pub struct Finding {
     /// The rule that cannot be met.
     pub rule: RuleId,
     /// The groups concerned, by id.
     pub groups: Vec<String>,
     /// The conclusion.
-    pub claim: String,
-    /// What the reasons below are counted over, e.g. "the 41 leaders in the leader pool".
-    pub pool: Option<String>,
+    pub claim: Claim,
+    /// What the reasons below are counted over.
+    pub pool: Option<Pool>,
     /// The facts behind it.
     pub because: Vec<Because>,
     /// What could be changed.
-    pub hints: Vec<String>,
+    pub hints: Vec<Hint>,
 }
 
 /// Per group: how many may join, in total, as leaders and per area.
@@ -61,7 +266,7 @@ pub struct GroupStats {
 }
 
 /// The whole report.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone)]
 pub struct Feasibility {
     /// Per group.
     pub groups: Vec<GroupStats>,
@@ -95,13 +300,13 @@ pub fn exclusions(case: &Case, g: GroupId, candidates: &[PersonId]) -> Vec<Becau
         }
     }
     let ids = |v: &[PersonId]| v.iter().map(|&p| case.person(p).id.clone()).collect();
-    let labels = |v: &[PersonId]| v.iter().take(3).map(|&p| case.person_label(p)).collect();
+    let examples = |v: &[PersonId]| v.iter().take(3).map(|&p| Example::Person(p)).collect();
     if !unavailable.is_empty() {
         out.push(Because {
             rule: RuleId::Unavailable,
+            reason: Reason::Unavailable,
             count: unavailable.len(),
-            text: "not available (可抽调 = 否)".into(),
-            examples: labels(&unavailable),
+            examples: examples(&unavailable),
             people: ids(&unavailable),
             sole: unavailable.len(),
         });
@@ -109,9 +314,9 @@ pub fn exclusions(case: &Case, g: GroupId, candidates: &[PersonId]) -> Vec<Becau
     if !excluded.is_empty() {
         out.push(Because {
             rule: RuleId::Unavailable,
+            reason: Reason::Excluded,
             count: excluded.len(),
-            text: "excluded from this round".into(),
-            examples: labels(&excluded),
+            examples: examples(&excluded),
             people: ids(&excluded),
             sole: excluded.len(),
         });
@@ -152,13 +357,13 @@ pub fn exclusions(case: &Case, g: GroupId, candidates: &[PersonId]) -> Vec<Becau
                     .iter()
                     .find(|b| b.rule() == rule && b.fact.reason() == reason)
                     .expect("partitioned on it");
-                describe(case, b, Some(g))
+                Example::Facts(vec![(*b, g)])
             })
             .collect();
         out.push(Because {
             rule,
+            reason: Reason::Fact { reason, group: g },
             count: people.len(),
-            text: reason_text(case, g, reason),
             examples,
             people: ids(&people),
             sole,
@@ -184,7 +389,8 @@ fn reason_rank(reason: &str) -> usize {
     .unwrap_or(usize::MAX)
 }
 
-fn target_regions(case: &Case, g: GroupId) -> Vec<RegionId> {
+/// The distinct regions of a group's targets.
+pub fn target_regions(case: &Case, g: GroupId) -> Vec<RegionId> {
     let set: BTreeSet<RegionId> = case
         .group(g)
         .targets
@@ -194,60 +400,34 @@ fn target_regions(case: &Case, g: GroupId) -> Vec<RegionId> {
     set.into_iter().collect()
 }
 
-fn region_list(case: &Case, rs: &[RegionId]) -> String {
-    rs.iter()
-        .map(|&r| case.region(r))
-        .collect::<Vec<_>>()
-        .join("/")
-}
-
-fn reason_text(case: &Case, g: GroupId, reason: &str) -> String {
-    let regions = region_list(case, &target_regions(case, g));
-    match reason {
-        "region" => format!("from {regions}, a target region"),
-        "native" => format!("born in {regions} (籍贯), a target region"),
-        "current-post" => "working at a target unit or a unit related to one".into(),
-        "past-post" => "with a past post at a target unit or a unit related to one".into(),
-        "kin" => "with close kin in the pool working at a target".into(),
-        "relative" => "with a close relative working at a target".into(),
-        "declared-conflict" => "with a declared conflict with a target".into(),
-        "business-tie" => "working at units with business ties to a target".into(),
-        other => other.to_string(),
-    }
-}
-
-/// Who is missing, for hints: ("a leader", "leaders").
-struct Who<'a>(&'a str, &'a str);
-
-fn hints_for(case: &Case, g: GroupId, because: &[Because], who: Who) -> Vec<String> {
-    let regions = region_list(case, &target_regions(case, g));
-    let Who(one, many) = who;
-    let mut hints = vec![format!("add {one} from outside {regions}")];
-    let policy = &case.round.policy;
+fn hints_for(case: &Case, g: GroupId, because: &[Because], need: Need) -> Vec<Hint> {
+    let mut hints = vec![Hint::AddFromOutside {
+        need,
+        regions: target_regions(case, g),
+    }];
     for b in because {
-        let h = match (b.rule, b.text.as_str()) {
-            (RuleId::RegionAvoidance, t) if t.starts_with("born") && b.sole > 0 => format!(
-                "or relax native_avoidance (籍贯回避): that alone would free {} of them",
-                b.sole
-            ),
-            (RuleId::PostAvoidance, t) if t.contains("past post") && b.sole > 0 => {
-                if policy.post_lookback_years == 0 {
-                    "or check the past posts listed: post_lookback_years = 0 counts every past post"
-                        .to_string()
-                } else {
-                    format!(
-                        "or check the past posts listed: post_lookback_years = {} counts posts that ended in {} or later",
-                        policy.post_lookback_years,
-                        case.round.year - policy.post_lookback_years as i32
-                    )
-                }
-            }
-            (RuleId::BusinessAvoidance, t) if t.contains("business") && b.sole > 0 => {
-                "or review the business ties listed, or relax business_avoidance".into()
-            }
-            (RuleId::Unavailable, _) => {
-                format!("or make more {many} available (可抽调), or drop some from exclude")
-            }
+        let h = match (&b.reason, b.sole > 0) {
+            (
+                Reason::Fact {
+                    reason: "native", ..
+                },
+                true,
+            ) => Hint::RelaxNative { frees: b.sole },
+            (
+                Reason::Fact {
+                    reason: "past-post",
+                    ..
+                },
+                true,
+            ) => Hint::CheckPastPosts,
+            (
+                Reason::Fact {
+                    reason: "business-tie",
+                    ..
+                },
+                true,
+            ) => Hint::ReviewBusinessTies,
+            (Reason::Unavailable | Reason::Excluded, _) => Hint::MakeAvailable { need },
             _ => continue,
         };
         if !hints.contains(&h) {
@@ -255,12 +435,8 @@ fn hints_for(case: &Case, g: GroupId, because: &[Because], who: Who) -> Vec<Stri
         }
     }
     if case.round.groups.len() > 1 {
-        let t = &case.group(g).targets;
-        if let Some(&first) = t.first() {
-            hints.push(format!(
-                "or give {} to a group whose members come from elsewhere",
-                case.unit(first).id
-            ));
+        if let Some(&first) = case.group(g).targets.first() {
+            hints.push(Hint::MoveTarget { unit: first });
         }
     }
     hints
@@ -382,19 +558,13 @@ fn mixing_finding(case: &Case, g: GroupId, eligible: &[PersonId], capacity: usiz
                 } else {
                     RuleId::MixingUnit
                 },
+                reason: Reason::Mixing {
+                    region: r,
+                    units: units.len(),
+                    at_most: usable.min(region_cap),
+                },
                 count: people.len(),
-                text: format!(
-                    "from region {} in {} unit{}: at most {} may join",
-                    case.region(r),
-                    units.len(),
-                    if units.len() == 1 { "" } else { "s" },
-                    usable.min(region_cap)
-                ),
-                examples: people
-                    .iter()
-                    .take(3)
-                    .map(|&p| case.person_label(p))
-                    .collect(),
+                examples: people.iter().take(3).map(|&p| Example::Person(p)).collect(),
                 people: people.iter().map(|&p| case.person(p).id.clone()).collect(),
                 sole: 0,
             });
@@ -403,19 +573,15 @@ fn mixing_finding(case: &Case, g: GroupId, eligible: &[PersonId], capacity: usiz
     Finding {
         rule,
         groups: vec![group.id.clone()],
-        claim: format!(
-            "{} can hold at most {capacity} of its {} eligible people under the mixing caps \
-             (max_same_region = {region_cap}, max_same_unit = {unit_cap}), needs at least {}",
-            group.id,
-            eligible.len(),
-            group.size.0
-        ),
-        pool: Some(format!("the {} eligible people", eligible.len())),
+        claim: Claim::Mixing {
+            group: g,
+            capacity,
+            eligible: eligible.len(),
+            need: group.size.0 as usize,
+        },
+        pool: Some(Pool::Eligible(eligible.len())),
         because,
-        hints: vec![
-            "add eligible people from more regions and units".into(),
-            "or raise max_same_region / max_same_unit".into(),
-        ],
+        hints: vec![Hint::MoreRegionsAndUnits, Hint::RaiseMixingCaps],
     }
 }
 
@@ -598,23 +764,16 @@ pub fn analyse(case: &Case, elig: &Eligibility) -> Feasibility {
         let gid = vec![group.id.clone()];
         if eligible_leaders < lpg {
             let because = exclusions(case, g, &leaders_all);
-            let hints = hints_for(case, g, &because, Who("a leader", "leaders"));
+            let hints = hints_for(case, g, &because, Need::Leaders);
             findings.push(Finding {
                 rule: RuleId::Leader,
                 groups: gid.clone(),
-                claim: if eligible_leaders == 0 {
-                    format!("{} has no eligible leader (needs {lpg})", group.id)
-                } else {
-                    format!(
-                        "{} has {eligible_leaders} eligible leader{}, needs {lpg}",
-                        group.id,
-                        if eligible_leaders == 1 { "" } else { "s" }
-                    )
+                claim: Claim::Leaders {
+                    group: g,
+                    eligible: eligible_leaders,
+                    need: lpg,
                 },
-                pool: Some(format!(
-                    "the {} leaders in the leader pool",
-                    leaders_all.len()
-                )),
+                pool: Some(Pool::Leaders(leaders_all.len())),
                 because,
                 hints,
             });
@@ -623,15 +782,16 @@ pub fn analyse(case: &Case, elig: &Eligibility) -> Feasibility {
         if n_eligible < lo as usize {
             let all: Vec<PersonId> = case.person_ids().collect();
             let because = exclusions(case, g, &all);
-            let hints = hints_for(case, g, &because, Who("people", "people"));
+            let hints = hints_for(case, g, &because, Need::People);
             findings.push(Finding {
                 rule: RuleId::GroupSize,
                 groups: gid.clone(),
-                claim: format!(
-                    "{} has {n_eligible} eligible people, needs at least {lo}",
-                    group.id
-                ),
-                pool: Some(format!("the {} people in the pool", all.len())),
+                claim: Claim::People {
+                    group: g,
+                    eligible: n_eligible,
+                    need: lo as usize,
+                },
+                pool: Some(Pool::People(all.len())),
                 because,
                 hints,
             });
@@ -643,46 +803,50 @@ pub fn analyse(case: &Case, elig: &Eligibility) -> Feasibility {
                 .collect();
             findings.push(mixing_finding(case, g, &eligible, capacity));
         }
-        for (k, area) in case.round.areas.iter().enumerate() {
+        for (k, &eligible_experts) in per_area.iter().enumerate() {
             let need = case.round.requirements[k] as usize;
             if need > group.size.1 as usize {
                 findings.push(Finding {
                     rule: RuleId::Requirement,
                     groups: gid.clone(),
-                    claim: format!(
-                        "{} needs {need} members with {} ({}) expertise but holds at most {} people",
-                        group.id, area.key, area.label, group.size.1
-                    ),
+                    claim: Claim::RequirementTooLarge {
+                        group: g,
+                        area: k,
+                        need,
+                    },
                     pool: None,
                     because: vec![],
                     hints: vec![
-                        format!("lower requirements.{} to at most {}", area.key, group.size.1),
-                        "or raise the group's size (group_size)".to_string(),
+                        Hint::LowerRequirementTo {
+                            area: k,
+                            max: group.size.1,
+                        },
+                        Hint::RaiseGroupSize,
                     ],
                 });
                 continue;
             }
-            if per_area[k] < need {
+            if eligible_experts < need {
                 let experts: Vec<PersonId> = case
                     .person_ids()
                     .filter(|&p| case.person(p).levels[k] >= 1)
                     .collect();
                 let because = exclusions(case, g, &experts);
-                let word = format!("people with {} expertise", area.key);
-                let mut hints = hints_for(case, g, &because, Who(&word, &word));
-                hints.push(format!("or lower requirements.{} below {need}", area.key));
+                let mut hints = hints_for(case, g, &because, Need::Experts(k));
+                hints.push(Hint::LowerRequirementBelow { area: k, need });
                 findings.push(Finding {
                     rule: RuleId::Requirement,
                     groups: gid.clone(),
-                    claim: format!(
-                        "{} has {} eligible people with {} ({}) expertise, needs {need}",
-                        group.id, per_area[k], area.key, area.label
-                    ),
-                    pool: Some(format!(
-                        "the {} people with {} expertise in the pool",
-                        experts.len(),
-                        area.key
-                    )),
+                    claim: Claim::Experts {
+                        group: g,
+                        area: k,
+                        eligible: eligible_experts,
+                        need,
+                    },
+                    pool: Some(Pool::Experts {
+                        area: k,
+                        count: experts.len(),
+                    }),
                     because,
                     hints,
                 });
@@ -703,8 +867,7 @@ pub fn analyse(case: &Case, elig: &Eligibility) -> Feasibility {
             &vec![lpg; groups],
             &leaders,
             RuleId::Leader,
-            "leaders",
-            Who("a leader", "leaders"),
+            Need::Leaders,
         ) {
             findings.push(f);
         }
@@ -720,12 +883,11 @@ pub fn analyse(case: &Case, elig: &Eligibility) -> Feasibility {
             &sizes,
             &drawable,
             RuleId::GroupSize,
-            "members",
-            Who("people", "people"),
+            Need::People,
         ) {
             findings.push(f);
         }
-        for (k, area) in case.round.areas.iter().enumerate() {
+        for k in 0..case.round.areas.len() {
             let need = case.round.requirements[k] as usize;
             if need == 0 {
                 continue;
@@ -735,16 +897,13 @@ pub fn analyse(case: &Case, elig: &Eligibility) -> Feasibility {
                 .copied()
                 .filter(|&p| case.person(p).levels[k] >= 1)
                 .collect();
-            let what = format!("members with {} ({}) expertise", area.key, area.label);
-            let word = format!("people with {} expertise", area.key);
             if let Some(f) = matching_finding(
                 case,
                 elig,
                 &vec![need; groups],
                 &experts,
                 RuleId::Requirement,
-                &what,
-                Who(&word, &word),
+                Need::Experts(k),
             ) {
                 findings.push(f);
             }
@@ -756,37 +915,21 @@ pub fn analyse(case: &Case, elig: &Eligibility) -> Feasibility {
     }
 }
 
-#[allow(clippy::too_many_arguments)]
 fn matching_finding(
     case: &Case,
     elig: &Eligibility,
-    need: &[usize],
+    want: &[usize],
     candidates: &[PersonId],
     rule: RuleId,
-    what: &str,
-    who: Who,
+    need: Need,
 ) -> Option<Finding> {
-    let (groups, people) = hall_violator(elig, need, candidates)?;
-    let total: usize = groups.iter().map(|g| need[g.ix()]).sum();
+    let (groups, people) = hall_violator(elig, want, candidates)?;
+    let total: usize = groups.iter().map(|g| want[g.ix()]).sum();
     let names: Vec<String> = groups.iter().map(|&g| case.group(g).id.clone()).collect();
-    let shown: Vec<String> = people
-        .iter()
-        .take(8)
-        .map(|&p| case.person_label(p))
-        .collect();
-    let more = people.len().saturating_sub(8);
-    let list = if people.is_empty() {
-        "nobody".to_string()
-    } else if more > 0 {
-        format!("{} and {more} more", shown.join(", "))
-    } else {
-        shown.join(", ")
-    };
-    let Who(one, many) = who;
     let mut because = vec![Because {
         rule,
+        reason: Reason::OnlyEligible { need },
         count: people.len(),
-        text: format!("the only {many} eligible for any of them: {list}"),
         examples: vec![],
         people: people.iter().map(|&p| case.person(p).id.clone()).collect(),
         sole: 0,
@@ -802,25 +945,21 @@ fn matching_finding(
             .iter()
             .take(3)
             .map(|&p| {
-                groups
-                    .iter()
-                    .filter_map(|&g| {
-                        blockers(case, p, g)
-                            .first()
-                            .map(|b| describe(case, b, Some(g)))
-                    })
-                    .collect::<Vec<_>>()
-                    .join("; and ")
+                Example::Facts(
+                    groups
+                        .iter()
+                        .filter_map(|&g| blockers(case, p, g).first().map(|b| (*b, g)))
+                        .collect(),
+                )
             })
             .collect();
         because.push(Because {
             rule,
+            reason: Reason::ShutOut {
+                need,
+                groups: groups.clone(),
+            },
             count: shut_out.len(),
-            text: format!(
-                "the other available {many} ({}) may join none of {}",
-                shut_out.len(),
-                names.join(", ")
-            ),
             examples,
             people: shut_out
                 .iter()
@@ -831,18 +970,16 @@ fn matching_finding(
     }
     Some(Finding {
         rule,
-        groups: names.clone(),
+        groups: names,
         pool: None,
-        claim: format!(
-            "{} together need {total} {what}, but only {} of the available {many} may join any of them",
-            names.join(", "),
-            people.len()
-        ),
+        claim: Claim::Matching {
+            groups: groups.clone(),
+            total,
+            need,
+            available: people.len(),
+        },
         because,
-        hints: vec![
-            format!("add {one} from a region that none of {} inspects", names.join(", ")),
-            "or reduce the number of groups, or what each needs".to_string(),
-        ],
+        hints: vec![Hint::AddFromElsewhere { need, groups }, Hint::FewerGroups],
     })
 }
 

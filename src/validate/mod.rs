@@ -4,7 +4,7 @@
 pub mod feasibility;
 
 use crate::constraints::{
-    blockers, composition, reciprocal, requirements, Mode, Staffing, Violation,
+    blockers, composition, reciprocal, requirements, Cause, Mode, Staffing, Violation,
 };
 use crate::error::{InputError, InputErrors};
 use crate::io::round::RoundSpec;
@@ -19,10 +19,11 @@ pub fn check_plan(case: &Case, plan: &Plan) -> Vec<Violation> {
     out
 }
 
+/// By rule, group, person and target; ties keep the order the checks found
+/// them in (the same every time).
 fn sort(out: &mut [Violation]) {
     out.sort_by(|a, b| {
-        (a.rule, &a.group, &a.person, &a.target, &a.message)
-            .cmp(&(b.rule, &b.group, &b.person, &b.target, &b.message))
+        (a.rule, &a.group, &a.person, &a.target).cmp(&(b.rule, &b.group, &b.person, &b.target))
     });
 }
 
@@ -79,12 +80,11 @@ fn check_pins_kept(case: &Case, plan: &Plan, out: &mut Vec<Violation>) {
                 Violation::new(
                     RuleId::Pin,
                     "pin",
-                    format!(
-                        "the round pins {} to {} as {}, the plan does not",
-                        case.person_label(pin.person),
-                        case.group(pin.group).id,
-                        pin.role
-                    ),
+                    Cause::Pin {
+                        person: pin.person,
+                        group: pin.group,
+                        role: pin.role,
+                    },
                 )
                 .in_group(case, pin.group)
                 .of(case, pin.person),
@@ -147,7 +147,7 @@ pub fn check_pins(case: &Case, spec: &RoundSpec) -> InputErrors {
             person,
             group,
             rule: v.rule.as_str(),
-            message: v.message,
+            message: crate::explain::facts::cause_text(crate::explain::Lang::En, case, &v.cause),
         });
     }
     errors

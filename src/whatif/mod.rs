@@ -356,17 +356,8 @@ pub fn why_not(case: &Case, no: &NoPlan) -> String {
         NoPlan::Proven(report) => match report.findings.first() {
             Some(f) => {
                 // a claim naming dozens of groups is shortened to the first few
-                let claim = if f.groups.len() > 6 {
-                    let short = format!(
-                        "{} groups ({}, … {})",
-                        f.groups.len(),
-                        f.groups[..4].join(", "),
-                        f.groups[f.groups.len() - 1]
-                    );
-                    f.claim.replacen(&f.groups.join(", "), &short, 1)
-                } else {
-                    f.claim.clone()
-                };
+                let claim =
+                    crate::explain::claim_text(crate::explain::Lang::En, case, &f.claim, true);
                 format!("{claim} [{}]", f.rule.as_str())
             }
             None => "infeasible".into(),

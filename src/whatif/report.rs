@@ -3,7 +3,8 @@
 use super::capacity::{Capacity, Probe};
 use super::critical::{Critical, Effect, CLEARLY_WORSE};
 use super::{Settings, Solved};
-use crate::explain::plan::{num, pad};
+use crate::explain::pad;
+use crate::explain::plan::num;
 use crate::io::output::{area_totals, display_width};
 use crate::model::Case;
 use serde_json::{json, Value};
@@ -220,7 +221,7 @@ pub fn scenario_text(cases: &[Solved], settings: &Settings) -> String {
                 lines.push("no plan: the pre-solve report proves it".into());
                 for f in &report.findings {
                     let mut t = String::new();
-                    crate::explain::finding_text(&mut t, f);
+                    crate::explain::finding_text(crate::explain::Lang::En, &c.case, &mut t, f);
                     lines.extend(t.lines().map(String::from));
                 }
             }
