@@ -8,10 +8,16 @@
 mod budget;
 pub mod engine;
 pub mod exact;
+#[cfg(feature = "internals")]
 pub mod heuristic;
+#[cfg(not(feature = "internals"))]
+pub(crate) mod heuristic;
 mod run;
 pub mod score;
+#[cfg(feature = "internals")]
 pub mod state;
+#[cfg(not(feature = "internals"))]
+pub(crate) mod state;
 
 pub use budget::Budget;
 pub use engine::{Acceptance, Progress};

@@ -10,7 +10,7 @@ mod lns;
 mod moves;
 mod polish;
 
-pub use construct::{construct, match_leaders};
+pub use construct::construct;
 pub use polish::polish;
 
 use super::budget::Budget;
