@@ -92,9 +92,6 @@ pub struct SolveOptions {
     /// When the search cannot staff a small round, let the exact solver
     /// settle it (up to 20 s): a plan, or a proof there is none.
     pub exact_fallback: bool,
-    /// Share of the moves that free a few groups and staff them again
-    /// (large-neighbourhood search, [`heuristic::LNS_SHARE`] by default; 0: none).
-    pub lns_share: f64,
     /// Staff the groups that can be staffed and leave the others empty,
     /// saying why (`--allow-partial`).
     pub allow_partial: bool,
@@ -126,7 +123,6 @@ impl Default for SolveOptions {
             first_feasible: false,
             acceptance: engine::Acceptance::Annealing,
             exact_fallback: true,
-            lns_share: heuristic::LNS_SHARE,
             allow_partial: false,
             exact: false,
         }

@@ -143,7 +143,6 @@ impl<'a> Solver<'a> {
             searching,
             &schedule,
             opts.start.as_ref(),
-            opts.lns_share,
         );
         let interrupted = budget.stopped();
         let mut polished = heuristic::PlanSearch::new(State::from_placement(&ctx, &found.solution));

@@ -6,7 +6,6 @@
 //! on rounds of a few groups, every group one person larger or smaller at once.
 
 mod construct;
-mod lns;
 mod moves;
 mod polish;
 
@@ -16,7 +15,7 @@ pub use polish::polish;
 use super::budget::Budget;
 use super::engine::{self, Cost, Found, Schedule, Search};
 use super::state::{Ctx, Placement, State, OUT};
-use crate::model::{PersonId, Plan};
+use crate::model::Plan;
 use rand::RngExt;
 use rand_chacha::ChaCha8Rng;
 
@@ -50,43 +49,21 @@ pub struct PlanSearch<'c, 'a> {
     /// Are whole-round size changes ([`Change::Many`]) proposed? Only on
     /// rounds of a few groups, where they are cheap.
     pub level_moves: bool,
-    /// Share of large-neighbourhood moves (free a few groups, repair them).
-    pub lns_share: f64,
-    /// Free must-serve people who may join some active group.
-    must: Vec<u32>,
 }
 
 impl<'c, 'a> PlanSearch<'c, 'a> {
     /// A search over `s`.
     pub fn new(s: State<'c, 'a>) -> Self {
         let groups = s.ctx.active.iter().filter(|&&a| a).count();
-        let ctx = s.ctx;
-        let must = ctx
-            .pool
-            .iter()
-            .copied()
-            .filter(|&p| ctx.model.must_serve[p as usize])
-            .filter(|&p| ctx.elig.groups_of(PersonId(p)).any(|g| ctx.active[g.ix()]))
-            .collect();
         PlanSearch {
             s,
             level_moves: groups <= MAX_LEVEL_GROUPS,
-            lns_share: LNS_SHARE,
-            must,
         }
     }
 }
 
 /// Rounds of at most this many groups get whole-round size changes.
 const MAX_LEVEL_GROUPS: usize = 16;
-
-/// Default share of large-neighbourhood moves ([`PlanSearch::lns`]): none.
-/// Measured at an equal time limit (BENCHMARKS.md, issue 14), a share of
-/// 0.0005 or 0.002 gave worse plans than none on the sample, on tight
-/// generated rounds and on tight rounds with many must-serve people: the
-/// repairs are rarely better than the annealing's own moves and cost about
-/// a millisecond each.
-pub const LNS_SHARE: f64 = 0.0;
 
 impl<'c, 'a> PlanSearch<'c, 'a> {
     /// Moves `steps` (person → group or OUT, as leader?) all at once, or
@@ -248,7 +225,6 @@ pub fn search(
     budget: &Budget,
     schedule: &Schedule,
     start: Option<&Plan>,
-    lns_share: f64,
 ) -> (Found<Placement>, u64) {
     engine::run_parallel(searches, seed, budget, |i, mut rng, part| {
         let mut s = State::new(ctx);
@@ -264,8 +240,6 @@ pub fn search(
             }
         }
         construct(&mut s, &mut rng);
-        let mut search = PlanSearch::new(s);
-        search.lns_share = lns_share;
-        engine::anneal(search, rng, part, schedule, i)
+        engine::anneal(PlanSearch::new(s), rng, part, schedule, i)
     })
 }

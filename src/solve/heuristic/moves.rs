@@ -204,9 +204,6 @@ impl<'c, 'a> PlanSearch<'c, 'a> {
     }
 
     pub(super) fn random_change(&mut self, rng: &mut ChaCha8Rng) -> Option<Change> {
-        if self.lns_share > 0.0 && rng.random_bool(self.lns_share) {
-            return self.lns(rng);
-        }
         if self.level_moves && rng.random_bool(LEVEL_SHARE) {
             return if rng.random_bool(0.5) {
                 self.grow_all(rng)
