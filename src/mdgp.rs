@@ -402,10 +402,9 @@ impl Search for MdgpSearch<'_> {
 }
 
 /// Share of the budget (time or moves) the annealing takes; the rest goes to
-/// the iterated tabu search that starts from the annealing's best.
-/// (On RanReal n = 120 at 3 s, seeds 2 and 3: 1.0 — annealing only — gave mean
-/// gaps of 0.35 and 0.28 %, 0.5 0.25 and 0.26 %, 0.2 0.23 %, 0.05 0.10 and
-/// 0.09 %, 0 0.21 and 0.19 %.)
+/// the iterated tabu search from the annealing's best. (RanReal n = 120, 3 s,
+/// seeds 2 and 3: 1.0, annealing only, gave mean gaps of 0.35 and 0.28 %,
+/// 0.5 0.25 and 0.26 %, 0.2 0.23 %, 0.05 0.10 and 0.09 %, 0 0.21 and 0.19 %.)
 const ANNEAL_SHARE: f64 = 0.05;
 
 /// Runs `searches` independent searches in parallel within `budget`, each
