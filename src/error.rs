@@ -135,6 +135,9 @@ pub struct InputWarning {
     /// Could what it says hide a broken rule (a table not read, a 籍贯
     /// matching no region)? Then `check` never says "valid" without a "but".
     pub hides_rule: bool,
+    /// The lines (rows, as the spreadsheet shows them) it concerns, when it
+    /// concerns some rows of a table and not the table as a whole.
+    pub lines: Vec<usize>,
 }
 
 /// In JSON: `code`, `file`, `line`, `column` (the letter), `header`,
@@ -142,13 +145,14 @@ pub struct InputWarning {
 impl serde::Serialize for InputWarning {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeStruct;
-        let mut st = s.serialize_struct("InputWarning", 7)?;
+        let mut st = s.serialize_struct("InputWarning", 8)?;
         st.serialize_field("code", self.code)?;
         st.serialize_field("file", &self.pos.file)?;
         st.serialize_field("line", &self.pos.line)?;
         st.serialize_field("column", &self.pos.letter.map(column_letter))?;
         st.serialize_field("header", &self.pos.column)?;
         st.serialize_field("hides_rule", &self.hides_rule)?;
+        st.serialize_field("lines", &self.lines)?;
         st.serialize_field("message", &self.to_string())?;
         st.end()
     }

@@ -560,12 +560,12 @@ fn a_native_region_that_matches_nothing_is_counted_and_check_says_valid_but() {
     edit(
         &case.join("people.csv"),
         "P13,杨籍贯,M,1981,3,E-EDU,,A",
-        "P13,杨籍贯,M,1981,3,E-EDU,,甲县",
+        "P13,杨籍贯,M,1981,3,E-EDU,,某县",
     );
     edit(
         &case.join("people.csv"),
         "P12,韩甲县,F,1982,3,A-GOV,,E",
-        "P12,韩甲县,F,1982,3,A-GOV,,甲县",
+        "P12,韩甲县,F,1982,3,A-GOV,,某县",
     );
     let plan = root().join("data/tiny-plan.csv");
     let o = xuncha(&[
@@ -578,7 +578,7 @@ fn a_native_region_that_matches_nothing_is_counted_and_check_says_valid_but() {
     assert!(stdout(&o).contains("valid, but:"), "{}", stdout(&o));
     assert!(
         stderr(&o).contains(
-            "籍贯 of 2 people matches no region of the case: \"甲县\" (2 people: lines 13, 14)"
+            "籍贯 of 2 people matches no region of the case: \"某县\" (2 people: lines 13, 14)"
         ),
         "{}",
         stderr(&o)
@@ -606,8 +606,8 @@ fn a_native_region_that_matches_nothing_is_counted_and_check_says_valid_but() {
     )
     .unwrap();
     for (line, to) in [
-        ("E-EDU,,甲县", "E-EDU,,东按县"),
-        ("A-GOV,,甲县", "A-GOV,,东按县"),
+        ("E-EDU,,某县", "E-EDU,,东按县"),
+        ("A-GOV,,某县", "A-GOV,,东按县"),
     ] {
         edit(&case.join("people.csv"), line, to);
     }

@@ -161,6 +161,7 @@ impl Workbook {
                           .xlsx"
                         .into(),
                 hides_rule: true,
+                lines: Vec::new(),
             });
         }
         let mut grid = grid_of(range, formulas.as_ref(), merges.unwrap_or_default(), source);

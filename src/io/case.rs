@@ -30,11 +30,24 @@ pub(crate) fn warn(
     hides: bool,
     msg: String,
 ) {
+    warn_rows(errors, code, pos, hides, msg, Vec::new());
+}
+
+/// [`warn`], about some rows of a table: their lines (or rows) in `lines`.
+pub(crate) fn warn_rows(
+    errors: &mut InputErrors,
+    code: &'static str,
+    pos: Position,
+    hides: bool,
+    msg: String,
+    lines: Vec<usize>,
+) {
     errors.warnings.push(InputWarning {
         code,
         pos,
         message: msg,
         hides_rule: hides,
+        lines,
     });
 }
 
@@ -62,7 +75,7 @@ pub(crate) fn warn_invisible(errors: &mut InputErrors, sheet: &Sheet, seen: Vec<
         .take(10)
         .map(|p| p.line.map_or_else(String::new, |l| l.to_string()))
         .collect();
-    warn(
+    warn_rows(
         errors,
         "invisible-character",
         sheet.source.clone(),
@@ -75,6 +88,7 @@ pub(crate) fn warn_invisible(errors: &mut InputErrors, sheet: &Sheet, seen: Vec<
             if seen.len() == 1 { "" } else { "s" },
             at.join(", ")
         ),
+        seen.iter().filter_map(|p| p.line).collect(),
     );
 }
 
@@ -124,14 +138,19 @@ pub fn build_case(s: CaseSheets) -> Result<Case, InputErrors> {
         .as_ref()
         .map(|sheet| read_relations(sheet, &index, &mut errors))
         .unwrap_or_default();
+    let whole = Position {
+        file: s.place.clone(),
+        ..Position::default()
+    };
     if s.posts.is_none() {
         warn(
             &mut errors,
             "no-posts",
-            s.units.source.clone(),
-            false,
+            whole.clone(),
+            true,
             "the case has no posts table (任职经历): only current units count for post \
-             avoidance (任职回避)"
+             avoidance (任职回避); if nobody held an earlier post that counts, add the table \
+             with its header and no rows to say so"
                 .into(),
         );
     }
@@ -139,10 +158,11 @@ pub fn build_case(s: CaseSheets) -> Result<Case, InputErrors> {
         warn(
             &mut errors,
             "no-relations",
-            s.units.source.clone(),
-            false,
+            whole,
+            true,
             "the case has no relations table (关系): no kin, relatives at units, declared \
-             conflicts or business ties are known"
+             conflicts or business ties are known; if there are none, add the table with its \
+             header and no rows to say so"
                 .into(),
         );
     }

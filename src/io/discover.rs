@@ -35,6 +35,9 @@ pub struct CaseSheets {
     /// The files read, in table order (for the input digest): the name as
     /// found, and the path.
     pub files: Vec<(String, PathBuf)>,
+    /// The case as the user named it (a directory or a workbook), for what
+    /// concerns the whole case, such as a table it lacks.
+    pub place: String,
     /// Problems found in single cells (the case is built anyway, so that
     /// every problem is found in one pass) and what was noticed.
     pub report: InputErrors,
@@ -85,6 +88,7 @@ fn not_read(report: &mut InputErrors, what: String, hides_rule: bool, why: impl 
         pos: Position::file(what),
         message: format!("not read: {}", why.into()),
         hides_rule,
+        lines: Vec::new(),
     });
 }
 
@@ -152,6 +156,7 @@ fn pick(
                     t.label()
                 ),
                 hides_rule: false,
+                lines: Vec::new(),
             });
         }
         if f.by_columns {
@@ -165,6 +170,7 @@ fn pick(
                     t.label()
                 ),
                 hides_rule: false,
+                lines: Vec::new(),
             });
         }
         out.insert(t, f);
@@ -175,10 +181,14 @@ fn pick(
 /// Reads the raw tables of a case: a directory of CSV files and
 /// `round.toml`, or one workbook.
 pub fn read_case_sheets(path: &Path) -> Result<CaseSheets, InputErrors> {
+    let placed = |mut s: CaseSheets| {
+        s.place = path.display().to_string();
+        s
+    };
     if path.is_dir() {
-        read_directory(path)
+        read_directory(path).map(placed)
     } else if path.is_file() {
-        read_workbook(path)
+        read_workbook(path).map(placed)
     } else {
         Err(InputError::Io {
             path: path.display().to_string(),
@@ -318,6 +328,7 @@ fn read_round_file(name: &str, p: &Path, report: &mut InputErrors) -> Option<Rou
                     pos: Position::file(name),
                     message: format!("the file is in {}; it was read as such", enc.label()),
                     hides_rule: false,
+                    lines: Vec::new(),
                 });
             }
             report.keep(parse_round_toml(&text, name))
@@ -432,6 +443,7 @@ fn assemble(
             round,
             extra_people: Vec::new(),
             files,
+            place: String::new(),
             report,
         }),
         _ => Err(report),

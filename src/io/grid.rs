@@ -48,6 +48,7 @@ fn warn(report: &mut InputErrors, code: &'static str, pos: Position, message: St
         pos,
         message,
         hides_rule: false,
+        lines: Vec::new(),
     });
 }
 
@@ -490,6 +491,7 @@ fn warn_skipped(source: &Position, skip: &Skipped, report: &mut InputErrors) {
                 list(&skip.suspect)
             ),
             hides_rule: true,
+            lines: Vec::new(),
         });
     }
 }

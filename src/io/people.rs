@@ -2,12 +2,12 @@
 //! there, 籍贯 and regions by code or name, and what could not be placed
 //! counted in warnings.
 
-use super::case::{id_text, parse_rank, warn, warn_invisible, CaseSheets, Index};
+use super::case::{id_text, parse_rank, warn, warn_invisible, warn_rows, CaseSheets, Index};
 use super::columns::{opt_text, Cells, Column, Header};
 use super::regions::{Match, Regions};
 use super::sheet::{Sheet, SheetRow};
 use super::tables::people_columns;
-use super::text::{as_written, fold_width, shown};
+use super::text::{as_written, fold_width, name_key, shown};
 use crate::error::{InputErrors, Position};
 use crate::model::{Area, Gender, Person, PersonId, RegionId, Unit};
 use std::collections::{BTreeMap, HashSet};
@@ -108,41 +108,210 @@ fn people_count(n: usize) -> String {
     }
 }
 
-fn warn_natives(seen: NativeSeen, regions: &Regions, sheet: &Sheet, errors: &mut InputErrors) {
-    let lines = |v: &[usize]| -> String {
-        let mut s: Vec<String> = v.iter().take(6).map(|l| l.to_string()).collect();
-        if v.len() > 6 {
-            s.push("…".into());
+/// "5, 9, 12" (the first six, then "…").
+fn lines(v: &[usize]) -> String {
+    let mut s: Vec<String> = v.iter().take(6).map(|l| l.to_string()).collect();
+    if v.len() > 6 {
+        s.push("…".into());
+    }
+    s.join(", ")
+}
+
+/// Cells left blank where a blank has a meaning, and 地区 given apart from
+/// the unit's region: read as documented, and said, per sheet.
+#[derive(Default)]
+struct Defaults {
+    /// Rows read (people).
+    rows: usize,
+    /// Lines with a blank 籍贯.
+    native_blank: Vec<usize>,
+    /// Lines with a blank 可抽调.
+    available_blank: Vec<usize>,
+    /// "P12: E, unit A-GOV in A" per line whose 地区 is not its unit's.
+    region_apart: Vec<(usize, String)>,
+}
+
+impl Defaults {
+    fn note(&mut self, h: &Header, r: &SheetRow, x: &Person, units: &[Unit], regions: &Regions) {
+        self.rows += 1;
+        if h.has(7) && opt_text(h.get(r, 7)).is_none() {
+            self.native_blank.push(r.line);
         }
-        s.join(", ")
-    };
+        if h.has(9) && opt_text(h.get(r, 9)).is_none() {
+            self.available_blank.push(r.line);
+        }
+        let unit = &units[x.unit.ix()];
+        if x.region != unit.region {
+            self.region_apart.push((
+                r.line,
+                format!(
+                    "{}: {}, unit {} in {}",
+                    x.id,
+                    regions.label(x.region),
+                    unit.id,
+                    regions.label(unit.region)
+                ),
+            ));
+        }
+    }
+
+    fn warn(self, native_avoidance: bool, sheet: &Sheet, errors: &mut InputErrors) {
+        let source = sheet.source.clone();
+        let n = self.native_blank.len();
+        if native_avoidance && n > 0 && n == self.rows {
+            warn(
+                errors,
+                "native-all-blank",
+                source.clone(),
+                true,
+                "籍贯 (native_region) is blank for everyone, so native avoidance (地域回避 on \
+                 籍贯) checks nothing: fill it in, or set native_avoidance = false if it does \
+                 not apply"
+                    .into(),
+            );
+        } else if native_avoidance && n > 0 {
+            warn_rows(
+                errors,
+                "native-blank",
+                source.clone(),
+                false,
+                format!(
+                    "籍贯 is blank for {} {}: native avoidance has no 籍贯 to avoid for them",
+                    people_count(n),
+                    lines(&self.native_blank)
+                ),
+                self.native_blank,
+            );
+        }
+        if !self.available_blank.is_empty() {
+            warn_rows(
+                errors,
+                "available-blank",
+                source.clone(),
+                false,
+                format!(
+                    "可抽调 is blank for {} {}, taken as 是 (available)",
+                    people_count(self.available_blank.len()),
+                    lines(&self.available_blank)
+                ),
+                self.available_blank,
+            );
+        }
+        if !self.region_apart.is_empty() {
+            let at: Vec<usize> = self.region_apart.iter().map(|(l, _)| *l).collect();
+            let which: Vec<&str> = self
+                .region_apart
+                .iter()
+                .take(6)
+                .map(|(_, t)| t.as_str())
+                .collect();
+            warn_rows(
+                errors,
+                "region-not-unit",
+                source,
+                false,
+                format!(
+                    "地区 (region) is not the region of the person's unit for {} {} ({}): \
+                     region avoidance (地域回避) uses the 地区 given",
+                    people_count(at.len()),
+                    lines(&at),
+                    which.join("; ")
+                ),
+                at,
+            );
+        }
+    }
+}
+
+/// A 籍贯 that matches no region may still name a place of the case: when
+/// the units whose names begin with it (甲县 → 甲县财政局), or whose name it
+/// begins with (一镇东村 → 一镇), are all in one region, that region is
+/// named (as a hint, never read so).
+fn unit_hint(text: &str, units: &[Unit], regions: &Regions) -> Option<String> {
+    let key = name_key(text);
+    if key.chars().count() < 2 {
+        return None;
+    }
+    let mut found: Vec<(RegionId, &str)> = units
+        .iter()
+        .filter(|u| {
+            let name = name_key(&u.name);
+            name.starts_with(&key) || (name.chars().count() >= 2 && key.starts_with(&name))
+        })
+        .map(|u| (u.region, u.name.as_str()))
+        .collect();
+    found.sort();
+    let (r, name) = *found.first()?;
+    if found.iter().any(|f| f.0 != r) {
+        return None;
+    }
+    Some(format!(
+        "unit {name}{} in region {}",
+        if found.len() > 1 {
+            " and others are"
+        } else {
+            " is"
+        },
+        regions.label(r)
+    ))
+}
+
+fn warn_natives(
+    seen: NativeSeen,
+    regions: &Regions,
+    units: &[Unit],
+    sheet: &Sheet,
+    errors: &mut InputErrors,
+) {
     let mut contained = Vec::new();
     let mut unknown = Vec::new();
     let mut near = Vec::new();
+    let (mut contained_at, mut unknown_at, mut near_at) = (vec![], vec![], vec![]);
     for (text, (m, at)) in &seen {
         match m {
-            Match::Contains(r) => contained.push(format!(
-                "{} → {} ({} {})",
-                text,
-                regions.label(*r),
-                people_count(at.len()),
-                lines(at)
-            )),
+            Match::Contains(_) if !regions.near(text).is_empty() => {
+                near_at.extend(at);
+                near.push(format!(
+                    "{} ({} {}), did you mean {}?",
+                    shown(text),
+                    people_count(at.len()),
+                    lines(at),
+                    regions.near(text).join(" or ")
+                ));
+            }
+            Match::Contains(r) => {
+                contained_at.extend(at);
+                contained.push(format!(
+                    "{} → {} ({} {})",
+                    text,
+                    regions.label(*r),
+                    people_count(at.len()),
+                    lines(at)
+                ))
+            }
             Match::None => {
                 let n = regions.near(text);
                 let item = format!("{} ({} {})", shown(text), people_count(at.len()), lines(at));
-                if n.is_empty() {
+                if let (true, Some(hint)) = (n.is_empty(), unit_hint(text, units, regions)) {
+                    near_at.extend(at);
+                    near.push(format!("{item}: {hint}"));
+                } else if n.is_empty() {
+                    unknown_at.extend(at);
                     unknown.push(item);
                 } else {
+                    near_at.extend(at);
                     near.push(format!("{item}, did you mean {}?", n.join(" or ")));
                 }
             }
             _ => {}
         }
     }
+    contained_at.sort_unstable();
+    near_at.sort_unstable();
+    unknown_at.sort_unstable();
     let source = sheet.source.clone();
     if !contained.is_empty() {
-        warn(
+        warn_rows(
             errors,
             "native-by-name",
             source.clone(),
@@ -151,21 +320,23 @@ fn warn_natives(seen: NativeSeen, regions: &Regions, sheet: &Sheet, errors: &mut
                 "籍贯 read as the region whose name it contains: {}",
                 contained.join("; ")
             ),
+            contained_at,
         );
     }
     let count = |items: &[(String, (Match, Vec<usize>))]| -> usize {
         items.iter().map(|(_, (_, v))| v.len()).sum()
     };
     if !near.is_empty() {
-        warn(
+        warn_rows(
             errors,
             "native-near",
             source.clone(),
             true,
             format!(
-                "籍贯 matches no region of the case but is close to one: {}",
+                "籍贯 matches no region of the case but is close to one, or to a place in one: {}",
                 near.join("; ")
             ),
+            near_at,
         );
     }
     if !unknown.is_empty() {
@@ -188,7 +359,7 @@ fn warn_natives(seen: NativeSeen, regions: &Regions, sheet: &Sheet, errors: &mut
                  outside the case are taken as such",
             )
         };
-        warn(
+        warn_rows(
             errors,
             "native-unknown",
             source,
@@ -198,6 +369,7 @@ fn warn_natives(seen: NativeSeen, regions: &Regions, sheet: &Sheet, errors: &mut
                 if people == 1 { "person" } else { "people" },
                 unknown.join("; ")
             ),
+            unknown_at,
         );
     }
 }
@@ -237,6 +409,7 @@ pub(crate) fn read_people(
         }
         let mut natives: NativeSeen = BTreeMap::new();
         let mut invisible = Vec::new();
+        let mut defaults = Defaults::default();
         for r in &sheet.rows {
             let Some(x) = read_person(
                 &h,
@@ -283,6 +456,7 @@ pub(crate) fn read_people(
                     ),
                 );
             }
+            defaults.note(&h, r, &x, units, regions);
             index
                 .people
                 .insert(x.id.clone(), PersonId(people.len() as u32));
@@ -290,7 +464,8 @@ pub(crate) fn read_people(
             people.push(x);
         }
         warn_invisible(errors, sheet, invisible);
-        warn_natives(natives, regions, sheet, errors);
+        warn_natives(natives, regions, units, sheet, errors);
+        defaults.warn(s.round.policy.native_avoidance, sheet, errors);
     }
     people
 }

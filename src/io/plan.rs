@@ -131,6 +131,7 @@ fn plan_from_csv(case: &Case, path: &Path, display: &str) -> Result<ReadPlan, In
                 pos: h.pos(r, 3),
                 message,
                 hides_rule: !others.is_empty(),
+                lines: Vec::new(),
             });
         }
         let unit = h.get(r, 4);
@@ -143,6 +144,7 @@ fn plan_from_csv(case: &Case, path: &Path, display: &str) -> Result<ReadPlan, In
                     case.unit_label(x.unit)
                 ),
                 hides_rule: false,
+                lines: Vec::new(),
             });
         }
         place(&mut plan, group.ix(), person, role);

@@ -89,6 +89,9 @@ impl Regions {
             Column::with("aliases", &["别名", "简称"], false),
         ];
         let Some(h) = errors.keep(Header::resolve(sheet, &schema)) else {
+            // The header is the error; region codes are read as without a
+            // table, so that every unit does not repeat it.
+            self.table = false;
             return;
         };
         let mut c = Cells { errors };
@@ -216,20 +219,45 @@ impl Regions {
     /// mean". Both must have three characters or more (甲县 and 乙县 are one
     /// edit apart and two places).
     pub fn near(&self, text: &str) -> Vec<String> {
-        let key = name_key(text);
-        if key.chars().count() < 3 {
+        let key: Vec<char> = name_key(text).chars().collect();
+        if key.len() < 2 {
             return Vec::new();
         }
         let mut out: Vec<String> = self
             .index
             .iter()
-            .filter(|(n, _)| n.chars().count() >= 3 && strsim::levenshtein(n, &key) <= 1)
+            .filter(|(n, _)| near_name(&key, n))
             .map(|(_, &r)| self.label(r))
             .collect();
         out.sort();
         out.dedup();
         out
     }
+}
+
+/// Is `name` (a region's code, name or alias, as a key) a slip away from
+/// `text` or from a part of it: one character added, dropped or changed,
+/// the first one kept ("甲具" for 甲县, "云州市东按县" for 东安县)? A name
+/// the text holds as written is no slip; names of two characters are
+/// compared with the whole text and its end only ("云州市甲具" for 甲县).
+fn near_name(text: &[char], name: &str) -> bool {
+    let name: Vec<char> = name.chars().collect();
+    let n = name.len();
+    if n < 2 || text.windows(n).any(|w| w == name.as_slice()) {
+        return false;
+    }
+    let slip = |part: &[char]| {
+        part.first() == name.first()
+            && part != name.as_slice()
+            && strsim::generic_levenshtein(&part.to_vec(), &name) <= 1
+    };
+    if slip(text) || (text.len() > n && slip(&text[text.len() - n..])) {
+        return true;
+    }
+    if n < 3 {
+        return false;
+    }
+    (n - 1..=n + 1).any(|w| w <= text.len() && text.windows(w).any(slip))
 }
 
 #[cfg(test)]
@@ -261,6 +289,12 @@ mod tests {
         assert_eq!(r.native("云州市东安县城关镇"), Match::Contains(r05));
         assert_eq!(r.native("江西省南昌市"), Match::None);
         assert_eq!(r.near("东按县"), vec!["R05 东安县".to_string()]);
+        assert_eq!(r.near("东按"), vec!["R05 东安县".to_string()]);
+        assert_eq!(r.near("云州市东按县"), vec!["R05 东安县".to_string()]);
+        assert_eq!(r.near("西按区人"), vec!["R06 西安区".to_string()]);
+        assert!(r.near("南安县").is_empty(), "the first character kept");
+        assert!(r.near("东北三省").is_empty());
+        assert!(r.near("东").is_empty());
     }
 
     #[test]

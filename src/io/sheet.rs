@@ -78,6 +78,7 @@ fn warn(report: &mut InputErrors, code: &'static str, pos: Position, message: St
         pos,
         message,
         hides_rule: false,
+        lines: Vec::new(),
     });
 }
 
