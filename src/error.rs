@@ -104,6 +104,18 @@ impl Position {
     }
 }
 
+impl Position {
+    /// "row 5" in a sheet, "line 5" in a file, or the file's name when no
+    /// line is known: where, within a file already named.
+    pub fn place(&self) -> String {
+        match self.line {
+            Some(l) if self.sheet => format!("row {l}"),
+            Some(l) => format!("line {l}"),
+            None => self.file.clone(),
+        }
+    }
+}
+
 impl fmt::Display for Position {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}", self.file)?;

@@ -182,3 +182,246 @@ fn a_broken_regions_header_is_one_error_not_one_per_unit() {
         "{err}"
     );
 }
+
+// ---------------------------------------------------------------------------
+// plans as offices write them
+
+/// `check data/tiny --plan FILE` with the plan's text: (exit code, stdout, stderr).
+fn check_plan_text(text: &str) -> (i32, String, String) {
+    let d = tempfile::tempdir().unwrap();
+    let plan = d.path().join("plan.csv");
+    std::fs::write(&plan, text).unwrap();
+    let case = root().join("data/tiny");
+    let o = xuncha(&[
+        "check",
+        case.to_str().unwrap(),
+        "--plan",
+        plan.to_str().unwrap(),
+    ]);
+    (code(&o), stdout(&o), stderr(&o))
+}
+
+fn tiny_plan() -> String {
+    std::fs::read_to_string(root().join("data/tiny-plan.csv")).unwrap()
+}
+
+#[test]
+fn a_plan_with_chinese_headers_remarks_and_pasted_ids_is_read_as_meant() {
+    let plan = tiny_plan();
+    let mut lines: Vec<String> = plan.lines().map(String::from).collect();
+    // 编号 for the person's id, a 备注 and a 序号 column, full-width and
+    // zero-width characters in ids, and a remark row under the table
+    lines[0] = lines[0]
+        .replace("group", "组别")
+        .replace("role", "角色")
+        .replace("person_id", "编号");
+    for (i, l) in lines.iter_mut().enumerate() {
+        *l = if i == 0 {
+            format!("序号,{l},备注")
+        } else {
+            format!("{i},{l},")
+        };
+    }
+    lines[1] = lines[1].replacen("G1", "Ｇ１", 1);
+    lines[2] = lines[2].replacen(",P", ",P\u{200b}", 1);
+    lines.push("备注：P13 临时增补,,,,,,,".into());
+    let (rc, out, err) = check_plan_text(&lines.join("\n"));
+    assert_eq!(rc, 1, "{out}{err}");
+    assert!(out.contains("valid, but:"), "{out}");
+    assert!(out.contains("[plan-row-not-read]"), "{out}");
+    assert!(err.contains("invisible character"), "{err}");
+}
+
+#[test]
+fn a_blank_group_is_named_with_what_to_do() {
+    let plan = tiny_plan();
+    let mut lines: Vec<String> = plan.lines().map(String::from).collect();
+    let cells: Vec<&str> = lines[2].splitn(2, ',').collect();
+    lines[2] = format!(",{}", cells[1]);
+    let (rc, _, err) = check_plan_text(&lines.join("\n"));
+    assert_eq!(rc, 2, "{err}");
+    assert!(
+        err.contains("line 3, column A \"group\": no group: write the group on every row"),
+        "{err}"
+    );
+}
+
+#[test]
+fn an_unknown_column_suggests_only_names_with_its_first_character() {
+    let (_d, case) = copy_case("tiny");
+    edit(&case.join("people.csv"), "id,name", "编码,name");
+    let plan = root().join("data/tiny-plan.csv");
+    let o = xuncha(&[
+        "check",
+        case.to_str().unwrap(),
+        "--plan",
+        plan.to_str().unwrap(),
+    ]);
+    assert_eq!(code(&o), 2);
+    assert!(
+        stderr(&o).contains("\"编码\": unknown column; did you mean 编号?"),
+        "{}",
+        stderr(&o)
+    );
+    let (_d, case) = copy_case("tiny");
+    edit(&case.join("people.csv"), "id,name", "序号,name");
+    let o = xuncha(&[
+        "check",
+        case.to_str().unwrap(),
+        "--plan",
+        plan.to_str().unwrap(),
+    ]);
+    assert!(!stderr(&o).contains("did you mean"), "{}", stderr(&o));
+}
+
+// ---------------------------------------------------------------------------
+// a round sheet that says two things
+
+#[test]
+fn a_policy_key_twice_and_a_group_with_two_sizes_are_errors() {
+    let d = tempfile::tempdir().unwrap();
+    let book = d.path().join("case.xlsx");
+    let policy = format!("{TINY_POLICY}\nyear,2020");
+    let round = "group,target,size\nG1,A-T1,3-5\nG2,B-AUD,3-5\nG1,A-T2,4-5";
+    write_book(&book, &case_sheets("tiny", round, &policy));
+    let plan = root().join("data/tiny-plan.csv");
+    let o = xuncha(&[
+        "check",
+        book.to_str().unwrap(),
+        "--plan",
+        plan.to_str().unwrap(),
+    ]);
+    assert_eq!(code(&o), 2);
+    let err = stderr(&o);
+    assert!(
+        err.contains("[policy]: row 9, column A \"key\": year is given twice (first at row 3)"),
+        "{err}"
+    );
+    assert!(
+        err.contains("group G1 is given the size 4-5 here and 3-5 at row 2"),
+        "{err}"
+    );
+}
+
+// ---------------------------------------------------------------------------
+// convert and what-if say what they noticed
+
+#[test]
+fn convert_carries_the_regions_and_says_its_warnings() {
+    let (d, case) = copy_case("tiny");
+    std::fs::write(
+        case.join("regions.csv"),
+        "编号,名称\nA,甲县\nB,乙县\nC,丙县\nD,丁县\nE,戊县\n",
+    )
+    .unwrap();
+    edit(
+        &case.join("people.csv"),
+        P13,
+        "P13,杨籍贯,M,1981,3,E-EDU,,云州市甲县,no,yes",
+    );
+    let book = d.path().join("case.xlsx");
+    let o = xuncha(&[
+        "convert",
+        case.to_str().unwrap(),
+        "--out",
+        book.to_str().unwrap(),
+    ]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    assert!(stderr(&o).contains("云州市甲县 → A 甲县"), "{}", stderr(&o));
+    // the workbook reads 籍贯 by the same regions table: P13 may not inspect A
+    let plan = d.path().join("plan.csv");
+    std::fs::write(
+        &plan,
+        format!("{}G1,member,P13,杨籍贯,E-EDU,E\n", tiny_plan()),
+    )
+    .unwrap();
+    let o = xuncha(&[
+        "check",
+        book.to_str().unwrap(),
+        "--plan",
+        plan.to_str().unwrap(),
+    ]);
+    assert_eq!(code(&o), 1, "{}", stdout(&o));
+    assert!(
+        stdout(&o).contains("[region-avoidance] G1 · P13"),
+        "{}",
+        stdout(&o)
+    );
+    assert!(
+        stderr(&o).contains("[people]: 籍贯 read as"),
+        "{}",
+        stderr(&o)
+    );
+    assert!(stderr(&o).contains("(1 person: row 14)"), "{}", stderr(&o));
+}
+
+#[test]
+fn whatif_says_what_an_added_people_file_gave_rise_to() {
+    let (d, case) = copy_case("tiny");
+    let header = std::fs::read_to_string(case.join("people.csv"))
+        .unwrap()
+        .lines()
+        .next()
+        .unwrap()
+        .to_string();
+    std::fs::write(
+        d.path().join("extra.csv"),
+        format!("{header}\nP30,新人甲,M,1985,3,E-EDU,,甲县,no,,no,,0,0,1,0\n"),
+    )
+    .unwrap();
+    let scenario = d.path().join("sc.toml");
+    std::fs::write(
+        &scenario,
+        "[[variant]]\nname = \"加人\"\nadd_people = \"extra.csv\"\n",
+    )
+    .unwrap();
+    let o = xuncha(&[
+        "whatif",
+        case.to_str().unwrap(),
+        "--scenario",
+        scenario.to_str().unwrap(),
+        "--format",
+        "json",
+    ]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("extra.csv: 可抽调 is blank for 1 person: line 2"),
+        "{}",
+        stderr(&o)
+    );
+    let json: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let variant = &json.as_array().unwrap()[1];
+    assert!(
+        variant["warnings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|w| w["code"] == "native-near" && w["file"] == "extra.csv"),
+        "{variant}"
+    );
+}
+
+// ---------------------------------------------------------------------------
+
+#[test]
+fn a_closed_stdout_keeps_the_exit_code_of_a_plan_that_breaks_a_rule() {
+    let d = tempfile::tempdir().unwrap();
+    let plan = d.path().join("plan.csv");
+    std::fs::write(
+        &plan,
+        format!("{}G1,member,P13,杨籍贯,E-EDU,E\n", tiny_plan()),
+    )
+    .unwrap();
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_xuncha"))
+        .args(["check", "data/tiny", "--plan", plan.to_str().unwrap()])
+        .current_dir(root())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take());
+    let out = child.wait_with_output().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(!err.contains("panicked"), "{err}");
+    assert_eq!(out.status.code(), Some(1), "{err}");
+}

@@ -14,7 +14,8 @@ pub struct Args {
 
 /// Writes the case directory as one workbook.
 pub fn run(a: Args) -> anyhow::Result<u8> {
-    crate::io::workbook::case_to_workbook(&a.case, &a.out)?;
+    let warnings = crate::io::workbook::case_to_workbook(&a.case, &a.out)?;
+    super::print_warnings(&warnings);
     errln!("wrote {}", a.out.display());
     Ok(0)
 }

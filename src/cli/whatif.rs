@@ -121,11 +121,19 @@ fn run_whatif(a: &Args, settings: &crate::whatif::Settings, _lang: Lang) -> anyh
         print_warnings(&base.warnings);
         let plan = given(&base)?;
         let cases = whatif::run_scenario(&sheets, &base, &scenario, plan.as_ref(), settings)?;
-        // the case's warnings beside each case of the array
+        // what a variant's own input (add_people) gave rise to, said once
+        let own: Vec<_> = cases
+            .iter()
+            .flat_map(|c| &c.case.warnings)
+            .filter(|w| !base.warnings.contains(w))
+            .cloned()
+            .collect();
+        print_warnings(&own);
+        // each case's warnings beside it in the array
         let mut json = report::scenario_json(&cases);
         if let Some(a) = json.as_array_mut() {
-            for x in a {
-                *x = with_warnings(x.take(), &base.warnings);
+            for (x, c) in a.iter_mut().zip(&cases) {
+                *x = with_warnings(x.take(), &c.case.warnings);
             }
         }
         match format {

@@ -82,9 +82,10 @@ pub(crate) fn warn_invisible(errors: &mut InputErrors, sheet: &Sheet, seen: Vec<
         false,
         format!(
             "{} id{} held an invisible character (such as U+200B, a zero-width space, pasted \
-             from a web page), read without it: line{} {}",
+             from a web page), read without it: {}{} {}",
             seen.len(),
             if seen.len() == 1 { "" } else { "s" },
+            if sheet.source.sheet { "row" } else { "line" },
             if seen.len() == 1 { "" } else { "s" },
             at.join(", ")
         ),
@@ -507,8 +508,16 @@ fn lookup<T: Copy>(
         Some(&v) => Some(v),
         None if (is_unit && broken.unit(&key)) || (!is_unit && broken.person(&key)) => None,
         None => {
-            c.errors
-                .at(h.pos(r, k), format!("unknown {what} {}", as_written(&text)));
+            let hint = if is_unit {
+                ": every unit a post or relation names is a row of the units table, by its id \
+                 (a unit outside the round's area too: add it with its region)"
+            } else {
+                ""
+            };
+            c.errors.at(
+                h.pos(r, k),
+                format!("unknown {what} {}{hint}", as_written(&text)),
+            );
             None
         }
     }

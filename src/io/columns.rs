@@ -47,8 +47,8 @@ impl Column {
     }
 }
 
-/// The column names of a schema close to `header` (a letter or two apart):
-/// the "did you mean" of an unknown column.
+/// The column names of a schema close to `header` (a letter or two apart,
+/// the first one kept): the "did you mean" of an unknown column.
 pub fn near_names(header: &str, schema: &[Column]) -> Vec<String> {
     let h = name_key(header);
     let n = h.chars().count();
@@ -58,7 +58,10 @@ pub fn near_names(header: &str, schema: &[Column]) -> Vec<String> {
         // one name per column: the closest
         let best = std::iter::once(&c.key)
             .chain(&c.aliases)
-            .map(|name| (strsim::levenshtein(&h, &name_key(name)), name))
+            .map(|name| (name_key(name), name))
+            // a slip keeps the first character (序号 is no slip of 编号)
+            .filter(|(key, _)| key.chars().next() == h.chars().next())
+            .map(|(key, name)| (strsim::levenshtein(&h, &key), name))
             .min_by_key(|(d, _)| *d);
         if let Some((d, name)) = best {
             if d <= limit {

@@ -100,11 +100,12 @@ fn check_people_columns(
 type NativeSeen = BTreeMap<String, (Match, Vec<usize>)>;
 
 /// "1 person: line 5", "3 people: lines 5, 9, 12" (the lines given after).
-fn people_count(n: usize) -> String {
+fn people_count(n: usize, sheet: bool) -> String {
+    let line = if sheet { "row" } else { "line" };
     if n == 1 {
-        "1 person: line".into()
+        format!("1 person: {line}")
     } else {
-        format!("{n} people: lines")
+        format!("{n} people: {line}s")
     }
 }
 
@@ -177,7 +178,7 @@ impl Defaults {
                 false,
                 format!(
                     "籍贯 is blank for {} {}: native avoidance has no 籍贯 to avoid for them",
-                    people_count(n),
+                    people_count(n, sheet.source.sheet),
                     lines(&self.native_blank)
                 ),
                 self.native_blank,
@@ -191,7 +192,7 @@ impl Defaults {
                 false,
                 format!(
                     "可抽调 is blank for {} {}, taken as 是 (available)",
-                    people_count(self.available_blank.len()),
+                    people_count(self.available_blank.len(), sheet.source.sheet),
                     lines(&self.available_blank)
                 ),
                 self.available_blank,
@@ -213,7 +214,7 @@ impl Defaults {
                 format!(
                     "地区 (region) is not the region of the person's unit for {} {} ({}): \
                      region avoidance (地域回避) uses the 地区 given",
-                    people_count(at.len()),
+                    people_count(at.len(), sheet.source.sheet),
                     lines(&at),
                     which.join("; ")
                 ),
@@ -274,7 +275,7 @@ fn warn_natives(
                 near.push(format!(
                     "{} ({} {}), did you mean {}?",
                     shown(text),
-                    people_count(at.len()),
+                    people_count(at.len(), sheet.source.sheet),
                     lines(at),
                     regions.near(text).join(" or ")
                 ));
@@ -285,13 +286,18 @@ fn warn_natives(
                     "{} → {} ({} {})",
                     text,
                     regions.label(*r),
-                    people_count(at.len()),
+                    people_count(at.len(), sheet.source.sheet),
                     lines(at)
                 ))
             }
             Match::None => {
                 let n = regions.near(text);
-                let item = format!("{} ({} {})", shown(text), people_count(at.len()), lines(at));
+                let item = format!(
+                    "{} ({} {})",
+                    shown(text),
+                    people_count(at.len(), sheet.source.sheet),
+                    lines(at)
+                );
                 if let (true, Some(hint)) = (n.is_empty(), unit_hint(text, units, regions)) {
                     near_at.extend(at);
                     near.push(format!("{item}: {hint}"));

@@ -1,8 +1,10 @@
 //! Reading a plan (SPEC §5) to check it: `plan.csv` or `plan.json`, hand-made
 //! or produced by the solver.
 
+use super::case::{id_text, warn_invisible};
 use super::round::parse_role;
-use super::sheet::{read_csv_into, Column, Header};
+use super::sheet::{read_csv_into, Column, Header, SheetRow};
+use super::text::{as_written, name_key, shown};
 use crate::error::{InputError, InputErrors, InputWarning, Position};
 use crate::model::{Case, PersonId, Plan, Role};
 use serde::Deserialize;
@@ -55,19 +57,44 @@ fn plan_from_csv(case: &Case, path: &Path, display: &str) -> Result<ReadPlan, In
     let schema = [
         Column::new("group", "组别", true),
         Column::new("role", "角色", true),
-        Column::new("person_id", "人员编号", true),
+        Column::with("person_id", &["人员编号", "编号"], true),
         Column::new("name", "姓名", false),
         Column::new("unit", "工作单位", false),
         Column::new("region", "地区", false),
+        // read as what they are: remarks, and the printed row numbers
+        Column::with("note", &["备注", "说明", "附注"], false),
+        Column::with("seq", &["序号"], false),
     ];
     let h = Header::resolve(&sheet, &schema)?;
     let mut errors = InputErrors::default();
     let mut warnings = report.warnings;
     let mut plan = Plan::empty(case);
+    let mut invisible = Vec::new();
     for r in &sheet.rows {
-        let g = h.get(r, 0);
-        let group = match case.group_by_id(g) {
+        if let Some(text) = remark_row(&h, r) {
+            warnings.push(InputWarning {
+                code: "plan-row-not-read",
+                pos: h.row_pos(r),
+                message: format!(
+                    "row not read: only its first cell holds text ({}); if it changes the \
+                     plan, write the change as a row of its own",
+                    shown(text)
+                ),
+                hides_rule: true,
+                lines: vec![r.line],
+            });
+            continue;
+        }
+        let g = id_text(h.get(r, 0), &h.pos(r, 0), &mut invisible);
+        let group = match case.group_by_id(&g) {
             Some(g) => Some(g),
+            None if g.is_empty() => {
+                errors.at(
+                    h.pos(r, 0),
+                    "no group: write the group on every row, even under a row of the same group",
+                );
+                None
+            }
             None => {
                 errors.at(
                     h.pos(r, 0),
@@ -92,11 +119,16 @@ fn plan_from_csv(case: &Case, path: &Path, display: &str) -> Result<ReadPlan, In
                 None
             }
         };
-        let pid = h.get(r, 2);
+        let pid = id_text(h.get(r, 2), &h.pos(r, 2), &mut invisible);
+        let pid = pid.as_str();
         let person = match case.person_by_id(pid) {
             Some(p) => Some(p),
+            None if pid.is_empty() => {
+                errors.at(h.pos(r, 2), "no person id");
+                None
+            }
             None => {
-                errors.at(h.pos(r, 2), format!("unknown person {pid}"));
+                errors.at(h.pos(r, 2), format!("unknown person {}", as_written(pid)));
                 None
             }
         };
@@ -105,12 +137,12 @@ fn plan_from_csv(case: &Case, path: &Path, display: &str) -> Result<ReadPlan, In
         };
         let x = case.person(person);
         let name = h.get(r, 3);
-        if !name.is_empty() && name != x.name {
+        if !name.is_empty() && name_key(name) != name_key(&x.name) {
             // another person of that name: the row may mean them
             let others: Vec<&str> = case
                 .people
                 .iter()
-                .filter(|o| o.name == name)
+                .filter(|o| name_key(&o.name) == name_key(name))
                 .map(|o| o.id.as_str())
                 .collect();
             let message = if others.is_empty() {
@@ -149,7 +181,19 @@ fn plan_from_csv(case: &Case, path: &Path, display: &str) -> Result<ReadPlan, In
         }
         place(&mut plan, group.ix(), person, role);
     }
+    let mut report = InputErrors::default();
+    warn_invisible(&mut report, &sheet, invisible);
+    warnings.extend(report.warnings);
     errors.into_result(ReadPlan { plan, warnings })
+}
+
+/// A row with text in its first cell only (备注：…, a signature line): not a
+/// placement; its text.
+fn remark_row<'r>(h: &Header, r: &'r SheetRow) -> Option<&'r str> {
+    let (first, rest) = r.cells.split_first()?;
+    let first = first.trim();
+    let lone = !first.is_empty() && rest.iter().all(|c| c.trim().is_empty());
+    (lone && h.get(r, 1).is_empty() && h.get(r, 2).is_empty()).then_some(first)
 }
 
 fn place(plan: &mut Plan, g: usize, p: PersonId, role: Role) {

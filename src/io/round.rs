@@ -418,6 +418,8 @@ pub fn round_from_sheets(
         Column::new("size", "规模", false),
     ];
     if let Some(h) = errors.keep(Header::resolve(round, &schema)) {
+        let mut sizes: std::collections::HashMap<usize, ((u32, u32), Position)> =
+            Default::default();
         for r in &round.rows {
             let id = h.get(r, 0);
             let target = h.get(r, 1);
@@ -444,7 +446,27 @@ pub fn round_from_sheets(
             let size = h.get(r, 2);
             if !size.is_empty() {
                 match parse_range(size) {
-                    Some(s) if s.0 >= 1 && s.0 <= s.1 => spec.groups[gi].size = Some(s),
+                    Some(s) if s.0 >= 1 && s.0 <= s.1 => {
+                        match sizes.get(&gi) {
+                            Some((first, at)) if *first != s => errors.at(
+                                h.pos(r, 2),
+                                format!(
+                                    "group {id} is given the size {}-{} here and {}-{} at {}: \
+                                     keep one",
+                                    s.0,
+                                    s.1,
+                                    first.0,
+                                    first.1,
+                                    at.place()
+                                ),
+                            ),
+                            Some(_) => {}
+                            None => {
+                                sizes.insert(gi, (s, h.pos(r, 2)));
+                            }
+                        }
+                        spec.groups[gi].size.get_or_insert(s);
+                    }
                     _ => errors.at(
                         h.pos(r, 2),
                         format!("\"{size}\" is not a size range such as 4-6"),
@@ -461,7 +483,18 @@ pub fn round_from_sheets(
         if let Some(h) = errors.keep(Header::resolve(sheet, &schema)) {
             let mut written: std::collections::HashMap<String, Position> = Default::default();
             for r in &sheet.rows {
-                written.insert(h.get(r, 0).trim().to_string(), h.pos(r, 1));
+                let key = canonical_key(h.get(r, 0));
+                if let Some(first) = written.get(key).filter(|_| key != "exclude") {
+                    errors.at(
+                        h.pos(r, 0),
+                        format!(
+                            "{key} is given twice (first at {}): keep one",
+                            first.place()
+                        ),
+                    );
+                    continue;
+                }
+                written.insert(key.to_string(), h.pos(r, 1));
                 apply_key_value(
                     &mut spec,
                     h.get(r, 0),
@@ -509,6 +542,17 @@ pub fn round_from_sheets(
         }
     }
     errors.into_result(spec)
+}
+
+/// A policy key by its English name, whichever name was written.
+fn canonical_key(key: &str) -> &str {
+    match key.trim() {
+        "名称" => "name",
+        "年份" => "year",
+        "专业领域" => "areas",
+        "不参加" => "exclude",
+        k => k,
+    }
 }
 
 /// `4-6`, `4–6`, `4~6`, `4,6`, `[4, 6]`, or a single number.

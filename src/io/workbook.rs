@@ -164,8 +164,12 @@ fn round_rows(r: &RoundSpec) -> (Rows, Rows, Rows) {
 }
 
 /// Writes a case directory as one workbook (sheets `units`, `people`, `posts`,
-/// `relations`, `round`, `policy`, `pins`), cells as written. The case must load.
-pub fn case_to_workbook(case_dir: &Path, out: &Path) -> Result<(), InputErrors> {
+/// `relations`, `regions`, `round`, `policy`, `pins`), cells as written. The
+/// case must load; what was noticed on the way is returned, to be said.
+pub fn case_to_workbook(
+    case_dir: &Path,
+    out: &Path,
+) -> Result<Vec<crate::error::InputWarning>, InputErrors> {
     let sheets: CaseSheets = read_case_sheets(case_dir)?;
     let (groups, policy, pins) = round_rows(&sheets.round);
     let fail = |e: rust_xlsxwriter::XlsxError| -> InputErrors {
@@ -184,6 +188,9 @@ pub fn case_to_workbook(case_dir: &Path, out: &Path) -> Result<(), InputErrors> 
     }
     if let Some(s) = &sheets.relations {
         put_sheet(&mut book, "relations", s, &bold).map_err(fail)?;
+    }
+    if let Some(s) = &sheets.regions {
+        put_sheet(&mut book, "regions", s, &bold).map_err(fail)?;
     }
     put_rows(
         &mut book,
@@ -205,11 +212,11 @@ pub fn case_to_workbook(case_dir: &Path, out: &Path) -> Result<(), InputErrors> 
         .map_err(fail)?;
     }
     // make sure what we write is a case that loads
-    super::case::build_case(sheets)?;
+    let case = super::case::build_case(sheets)?;
     let bytes = book.save_to_buffer().map_err(fail)?;
     write_atomic(out, &bytes).map_err(|e| InputError::Io {
         path: out.display().to_string(),
         message: e.to_string(),
     })?;
-    Ok(())
+    Ok(case.warnings)
 }
