@@ -13,7 +13,8 @@ use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 use xuncha::mdgp::{read_instance, solve};
-use xuncha::solve::engine::{deadline_in, Budget, DEFAULT_COOLING};
+use xuncha::solve::engine::{Schedule, DEFAULT_COOLING};
+use xuncha::solve::Budget;
 
 fn main() {
     let dir = PathBuf::from(
@@ -56,11 +57,12 @@ fn main() {
         let inst = read_instance(&path).expect("the instance reads");
         let limit = if inst.n <= 120 { 3.0 } else { 20.0 } * scale;
         let t = Instant::now();
-        let budget = Budget {
+        let budget = Budget::new(None, Some(Duration::from_secs_f64(limit)));
+        let schedule = Schedule {
             cooling,
-            ..Budget::annealing(None, deadline_in(Some(Duration::from_secs_f64(limit))))
+            ..Schedule::default()
         };
-        let (best, found, _) = pool.install(|| solve(&inst, 2, seed, &budget, None));
+        let (best, found, _) = pool.install(|| solve(&inst, 2, seed, &budget, &schedule));
         let recount = recount(&path, &best.solution);
         assert!(
             (recount - found).abs() <= 1e-6 * found.abs().max(1.0),

@@ -7,8 +7,7 @@
 //! 3. growth from 1,000 to 100,000 people (one child process per size, for
 //!    its peak memory): time to the first rule-abiding plan and to a plan
 //!    after a fixed budget;
-//! 4. moves per second per thread, and the speed-up of a second thread;
-//! 5. the large-neighbourhood moves (off by default) at an equal time limit.
+//! 4. moves per second per thread, and the speed-up of a second thread.
 //!
 //! Environment: `XUNCHA_TABLE_QUICK=1` for a short run (fewer cases and
 //! sizes), `XUNCHA_EXACT_LIMIT` (seconds, default 120) per exact solve,
@@ -362,51 +361,6 @@ fn moves_section() {
     println!();
 }
 
-/// Section 5: the large-neighbourhood moves (issue 14) at an equal time
-/// limit: mean score over seeds 1–5 per share of such moves.
-fn lns_section() {
-    const SHARES: [f64; 3] = [0.0, 0.0005, 0.002];
-    println!("## 5. Large-neighbourhood moves: share of the moves, at 2 s per run (mean score, seeds 1–{SEEDS})\n");
-    println!("| case | share 0 (default) | 0.0005 | 0.002 |");
-    println!("|---|---:|---:|---:|");
-    let mut cases = vec![(
-        "sample".to_string(),
-        xuncha::io::load_case("data/sample".as_ref()).expect("the sample loads"),
-    )];
-    for (p, g, s) in [(200, 6, 1), (300, 8, 1), (400, 8, 6)] {
-        let mut o = GenOptions::new(p, g, s);
-        o.tight = true;
-        let (case, _) = xuncha::gen::feasible_case(&o).expect("a staffable case");
-        cases.push((format!("gen --tight {p}×{g} seed {s}"), case));
-    }
-    for (name, case) in &cases {
-        let elig = Eligibility::build(case);
-        let model = ScoreModel::new(case, &elig, None);
-        let cells: Vec<String> = SHARES
-            .iter()
-            .map(|&share| {
-                let scores: Vec<f64> = (1..=SEEDS)
-                    .filter_map(|seed| {
-                        let opts = SolveOptions {
-                            seed,
-                            time_limit: Some(Duration::from_secs(2)),
-                            lns_share: share,
-                            ..SolveOptions::default()
-                        };
-                        heuristic(case, &elig, &model, &opts).map(|r| r.total)
-                    })
-                    .collect();
-                format!(
-                    "{:.3}",
-                    scores.iter().sum::<f64>() / scores.len().max(1) as f64
-                )
-            })
-            .collect();
-        println!("| {name} | {} |", cells.join(" | "));
-    }
-    println!();
-}
-
 fn main() {
     if let Ok(dir) = std::env::var("XUNCHA_SMALL_DUMP") {
         // the small cases as case directories, for the CP-SAT peer (benches/cpsat)
@@ -431,7 +385,7 @@ fn main() {
     // XUNCHA_TABLE_SECTIONS=3,4 runs only those sections
     let sections: Vec<u32> = std::env::var("XUNCHA_TABLE_SECTIONS")
         .map(|v| v.split(',').filter_map(|x| x.trim().parse().ok()).collect())
-        .unwrap_or_else(|_| vec![1, 2, 3, 4, 5]);
+        .unwrap_or_else(|_| vec![1, 2, 3, 4]);
     if sections.contains(&1) {
         sample_section(limit);
     }
@@ -448,8 +402,5 @@ fn main() {
     }
     if sections.contains(&4) {
         moves_section();
-    }
-    if sections.contains(&5) {
-        lns_section();
     }
 }

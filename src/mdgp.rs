@@ -10,13 +10,11 @@
 //! perturbation from the best state) for the rest.
 
 use crate::error::{InputError, InputErrors, Position};
-use crate::solve::engine::{self, Budget, Cost, Found, Progress, Search};
+use crate::solve::engine::{self, Cost, Found, Schedule, Search};
+use crate::solve::Budget;
 use rand::RngExt;
 use rand_chacha::ChaCha8Rng;
-use rayon::prelude::*;
 use std::path::Path;
-use std::sync::atomic::Ordering as AtomicOrdering;
-use std::time::Instant;
 
 /// An MDGP instance.
 #[derive(Debug, Clone)]
@@ -404,14 +402,14 @@ impl Search for MdgpSearch<'_> {
 }
 
 /// Share of the budget (time or moves) the annealing takes; the rest goes to
-/// the iterated tabu search that starts from the annealing's best.
-/// (On RanReal n = 120 at 3 s, seeds 2 and 3: 1.0 — annealing only — gave mean
-/// gaps of 0.35 and 0.28 %, 0.5 0.25 and 0.26 %, 0.2 0.23 %, 0.05 0.10 and
-/// 0.09 %, 0 0.21 and 0.19 %.)
+/// the iterated tabu search from the annealing's best. (RanReal n = 120, 3 s,
+/// seeds 2 and 3: 1.0, annealing only, gave mean gaps of 0.35 and 0.28 %,
+/// 0.5 0.25 and 0.26 %, 0.2 0.23 %, 0.05 0.10 and 0.09 %, 0 0.21 and 0.19 %.)
 const ANNEAL_SHARE: f64 = 0.05;
 
-/// Runs `searches` independent searches in parallel, each an annealing (the
-/// engine of the planner) followed by an iterated tabu search from its best,
+/// Runs `searches` independent searches in parallel within `budget`, each
+/// an annealing (the engine of the planner, by `schedule`) for a share of
+/// its part of the budget followed by an iterated tabu search from its best,
 /// and gives the best assignment by (objective, search) with its objective
 /// recomputed, and the moves made (a tabu step counts as `n` moves).
 pub fn solve(
@@ -419,55 +417,52 @@ pub fn solve(
     searches: usize,
     seed: u64,
     budget: &Budget,
-    progress: Option<&Progress>,
+    schedule: &Schedule,
 ) -> (Found<Vec<u32>>, f64, u64) {
-    let started = Instant::now();
-    let anneal_budget = Budget {
-        iterations: budget
-            .iterations
-            .map(|n| ((n as f64 * ANNEAL_SHARE) as u64).max(1)),
-        deadline: budget
-            .deadline
-            .map(|d| started + d.saturating_duration_since(started).mul_f64(ANNEAL_SHARE)),
-        ..budget.clone()
-    };
-    let found: Vec<Found<Vec<u32>>> = (0..searches.max(1))
-        .into_par_iter()
-        .map(|k| {
-            let mut rng = engine::rng_for(seed, k);
-            let s = MdgpSearch::new(inst, MdgpSearch::random_start(inst, &mut rng));
-            let mut tabu_rng = rng.clone();
-            tabu_rng.set_stream((1 << 32) + k as u64);
-            let annealed = engine::anneal(s, rng, &anneal_budget, k, progress);
-            let units = budget
-                .iterations
-                .map(|n| n.saturating_sub(annealed.iterations));
-            let (solution, objective, used, by_time) = iterated_tabu(
-                inst,
-                annealed.solution,
-                &mut tabu_rng,
-                units,
-                budget.deadline,
-                progress,
-            );
-            Found {
-                solution,
-                cost: MdgpSearch::cost_of(objective),
-                search: k,
-                iterations: annealed.iterations + used,
-                stopped_by_time: annealed.stopped_by_time || by_time,
-            }
-        })
-        .collect();
-    let moves = found.iter().map(|f| f.iterations).sum();
-    let found = found
-        .into_iter()
-        .min_by(|a, b| a.cost.cmp_lex(&b.cost).then(a.search.cmp(&b.search)))
-        .expect("at least one search");
+    let (found, moves) = engine::run_parallel(searches, seed, budget, |k, mut rng, part| {
+        let s = MdgpSearch::new(inst, MdgpSearch::random_start(inst, &mut rng));
+        search_one(inst, s, rng, part, schedule, k)
+    });
     let objective = inst
         .objective(&found.solution)
         .expect("the search keeps the size bounds");
     (found, objective, moves)
+}
+
+/// One search: the annealing for [`ANNEAL_SHARE`] of `budget`, then the
+/// iterated tabu search from its best for the rest.
+fn search_one(
+    inst: &Instance,
+    s: MdgpSearch,
+    rng: ChaCha8Rng,
+    budget: &Budget,
+    schedule: &Schedule,
+    k: usize,
+) -> Found<Vec<u32>> {
+    let mut tabu_rng = rng.clone();
+    tabu_rng.set_stream((1 << 32) + k as u64);
+    let anneal_budget = budget
+        .with_moves(
+            budget
+                .moves()
+                .map(|n| ((n as f64 * ANNEAL_SHARE) as u64).max(1)),
+        )
+        .share(ANNEAL_SHARE);
+    let annealed = engine::anneal(s, rng, &anneal_budget, schedule, k);
+    let budget = budget.with_moves(
+        budget
+            .moves()
+            .map(|n| n.saturating_sub(annealed.iterations)),
+    );
+    let (solution, objective, used, by_time) =
+        iterated_tabu(inst, annealed.solution, &mut tabu_rng, &budget);
+    Found {
+        solution,
+        cost: MdgpSearch::cost_of(objective),
+        search: k,
+        iterations: annealed.iterations + used,
+        stopped_by_time: annealed.stopped_by_time || by_time,
+    }
 }
 
 /// Tabu steps without a better state in a run before the run ends, per element.
@@ -479,17 +474,16 @@ const TABU_DEPTH_PER_ELEMENT: u64 = 10;
 /// beats the run's best), each run ending after a number of steps without
 /// improvement; the next run starts from the best state after a few random
 /// swaps (and relocations), more of them while the best does not improve.
-/// Within `units` moves (a step counts `n`) and/or until `deadline`; without
+/// Within the budget's moves (a step counts `n`) and/or its clock; without
 /// either, one run. Gives the best assignment, its objective, the moves
 /// made and whether the clock stopped it.
 fn iterated_tabu(
     inst: &Instance,
     start: Vec<u32>,
     rng: &mut ChaCha8Rng,
-    units: Option<u64>,
-    deadline: Option<Instant>,
-    progress: Option<&Progress>,
+    budget: &Budget,
 ) -> (Vec<u32>, f64, u64, bool) {
+    let units = budget.moves();
     let (n, m) = (inst.n, inst.m);
     let mut s = MdgpSearch::new(inst, start);
     let mut best_sol = s.group.clone();
@@ -512,17 +506,13 @@ fn iterated_tabu(
             if units.is_some_and(|u| used + n as u64 > u) {
                 break 'outer;
             }
-            if let Some(d) = deadline {
-                if Instant::now() >= d {
-                    by_time = true;
-                    break 'outer;
-                }
+            if budget.out_of_time() {
+                by_time = true;
+                break 'outer;
             }
-            if let Some(p) = progress {
-                p.moves.fetch_add(n as u64, AtomicOrdering::Relaxed);
-                if p.stop.load(AtomicOrdering::Relaxed) {
-                    break 'outer;
-                }
+            budget.report(n as u64);
+            if budget.stopped() {
+                break 'outer;
             }
             used += n as u64;
             step += 1;
@@ -558,7 +548,7 @@ fn iterated_tabu(
         } else {
             strength = (strength + 1).min(k_hi);
         }
-        if units.is_none() && deadline.is_none() {
+        if budget.unbounded() {
             break;
         }
         // perturb the best state; once stagnated, at times move several

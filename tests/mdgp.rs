@@ -6,7 +6,7 @@ use rand::{RngExt, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 use std::process::Command;
 use xuncha::mdgp::{parse_instance, read_instance, solve, Instance};
-use xuncha::solve::engine::Budget;
+use xuncha::solve::Budget;
 
 /// An instance text: `n` elements with random distances, the given bounds.
 fn instance_text(n: usize, bounds: &[(usize, usize)], seed: u64) -> String {
@@ -67,8 +67,13 @@ fn the_search_finds_the_optimum_of_small_instances() {
             let text = instance_text(n, bounds, 100 * k as u64 + seed);
             let inst = parse_instance(&text, "small").unwrap();
             let best = brute_force(&inst);
-            let (found, objective, _) =
-                solve(&inst, 2, seed, &Budget::annealing(Some(20_000), None), None);
+            let (found, objective, _) = solve(
+                &inst,
+                2,
+                seed,
+                &Budget::new(Some(20_000), None),
+                &Default::default(),
+            );
             assert_eq!(inst.objective(&found.solution), Some(objective));
             assert!(
                 (objective - best).abs() < 1e-6,

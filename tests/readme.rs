@@ -30,5 +30,5 @@ fn readme_examples_match_the_commands() {
         );
         checked += 1;
     }
-    assert_eq!(checked, 6, "the README has six printed examples");
+    assert_eq!(checked, 7, "the README has seven printed examples");
 }

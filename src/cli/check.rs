@@ -48,7 +48,15 @@ pub fn run(a: Args, lang: Lang) -> anyhow::Result<u8> {
                 )
             );
         }
-        Format::Json => print_json(&explain::check_json(lang, &case, &violations, &warnings)),
+        Format::Json => {
+            // the plan's score term by term and the groups' means, for a review
+            let elig = crate::constraints::Eligibility::build(&case);
+            let model = crate::solve::ScoreModel::new(&case, &elig, None);
+            let mut json = explain::check_json(lang, &case, &violations, &warnings);
+            json["score"] =
+                serde_json::to_value(crate::review::score_report(&case, &model, &read.plan))?;
+            print_json(&json)
+        }
     }
     Ok(if violations.is_empty() && hiding.is_empty() {
         0

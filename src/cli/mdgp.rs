@@ -56,14 +56,13 @@ fn run_mdgp(
 ) -> anyhow::Result<u8> {
     let started = std::time::Instant::now();
     let inst = crate::mdgp::read_instance(file)?;
-    let budget = crate::solve::engine::Budget::annealing(
+    let budget = crate::solve::Budget::since(
+        started,
         iterations.or(time_limit.is_none().then_some(MDGP_DEFAULT_MOVES)),
-        crate::solve::engine::deadline_in(
-            time_limit
-                .map(|t| std::time::Duration::from_secs_f64(t).saturating_sub(started.elapsed())),
-        ),
+        time_limit.map(std::time::Duration::from_secs_f64),
     );
-    let (found, objective, moves) = crate::mdgp::solve(&inst, searches, seed, &budget, None);
+    let (found, objective, moves) =
+        crate::mdgp::solve(&inst, searches, seed, &budget, &Default::default());
     outln!("{objective:.3}");
     errln!(
         "n {} · m {} · seed {seed} · {searches} searches · {moves} moves · {:.2} s",

@@ -27,6 +27,7 @@ mod gen;
 mod import;
 mod mdgp;
 mod plan;
+mod review;
 mod template;
 mod whatif;
 
@@ -98,6 +99,13 @@ pub enum Command {
     Import(import::Args),
     /// Writes an empty case workbook to fill in (Chinese headers, 说明, drop-downs).
     Template(template::Args),
+    /// Who could take a person's place in a plan (someone left out, or a
+    /// swap with another group), ranked by the score change term by term,
+    /// with the rule that refuses the best refused ones.
+    Replace(review::ReplaceArgs),
+    /// Who moved between two plans of a case, and both scores term by term
+    /// (exit 1 when they differ).
+    Diff(review::DiffArgs),
 }
 
 /// A number of seconds > 0 (`--time-limit`).
@@ -187,6 +195,8 @@ pub fn execute(cli: Cli) -> anyhow::Result<u8> {
     };
     match cli.command {
         Command::Check(a) => check::run(a, lang),
+        Command::Replace(a) => review::run_replace(a, lang),
+        Command::Diff(a) => review::run_diff(a, lang),
         Command::Explain(a) => explain::run(a, lang),
         Command::Plan(a) => plan::run(a, lang),
         Command::Mdgp(a) => mdgp::run(a),

@@ -4,8 +4,6 @@ use super::{at_least_one, at_least_one_usize, load, positive_seconds, thread_poo
 use crate::constraints::Eligibility;
 use crate::explain::{self, Lang};
 use crate::io::read_plan;
-use crate::model::Case;
-use crate::validate::check_plan;
 use std::path::PathBuf;
 
 /// `plan`.
@@ -51,11 +49,8 @@ pub fn run(a: Args, lang: Lang) -> anyhow::Result<u8> {
     thread_pool(a.threads)?.install(|| run_plan(a, lang))
 }
 
-/// Seconds given to `--exact` without `--time-limit`.
-const EXACT_DEFAULT_LIMIT_SECS: u64 = 60;
-
 fn run_plan(a: Args, lang: Lang) -> anyhow::Result<u8> {
-    use crate::solve::{engine::Progress, plan_heuristic, NoPlan, ScoreModel, SolveOptions};
+    use crate::solve::{NoPlan, Progress, ScoreModel, SolveOptions, Solver};
     let case = load(&a.case)?;
     if let Some(out) = &a.out {
         // refuse an unknown format before solving, not after
@@ -71,23 +66,14 @@ fn run_plan(a: Args, lang: Lang) -> anyhow::Result<u8> {
         None => None,
     };
     let model = ScoreModel::new(&case, &elig, baseline.as_ref());
-    let started = std::time::Instant::now();
     let opts = SolveOptions {
         seed: a.seed,
-        // with --exact the heuristic keeps its budget of moves (the clock,
-        // if any, only caps it) and the exact solve gets the rest of the time
-        iterations: if a.exact {
-            a.iterations
-                .or(Some(crate::solve::default_iterations(&case)))
-        } else {
-            a.iterations
-        },
+        iterations: a.iterations,
         time_limit: a.time_limit.map(std::time::Duration::from_secs_f64),
-        searches: a.searches.max(1),
-        start: baseline.clone(),
-        first_feasible: false,
-        acceptance: crate::solve::engine::Acceptance::Annealing,
-        exact_fallback: true,
+        searches: a.searches,
+        start: baseline,
+        allow_partial: a.allow_partial,
+        exact: a.exact,
         ..SolveOptions::default()
     };
     let progress = std::sync::Arc::new(Progress::default());
@@ -108,16 +94,12 @@ fn run_plan(a: Args, lang: Lang) -> anyhow::Result<u8> {
         .moves_per_search(&case)
         .map(|n| n * opts.searches as u64);
     let result = with_progress(!a.quiet, "moves", total, &progress, || {
-        plan_heuristic(
-            &case,
-            &elig,
-            &model,
-            &opts,
-            a.allow_partial,
-            Some(&*progress),
-        )
+        Solver::new(&case, &elig, &model)
+            .with_options(opts.clone())
+            .with_progress(Some(&*progress))
+            .solve()
     });
-    let mut outcome = match result {
+    let outcome = match result {
         Ok(o) => o,
         Err(NoPlan::Proven(report)) => {
             out!("{}", explain::feasibility_text(lang, &case, &report));
@@ -132,19 +114,8 @@ fn run_plan(a: Args, lang: Lang) -> anyhow::Result<u8> {
             return Ok(1);
         }
     };
-    let interrupted = progress.stop.load(std::sync::atomic::Ordering::SeqCst);
-    if a.exact && interrupted {
+    if a.exact && progress.stop.load(std::sync::atomic::Ordering::SeqCst) {
         errln!("--exact skipped: interrupted");
-    }
-    if a.exact && !interrupted {
-        // what is left of --time-limit (at least a second), else a minute
-        let limit = match opts.time_limit {
-            Some(t) => t
-                .saturating_sub(started.elapsed())
-                .max(std::time::Duration::from_secs(1)),
-            None => std::time::Duration::from_secs(EXACT_DEFAULT_LIMIT_SECS),
-        };
-        outcome = run_exact(&case, &elig, &model, outcome, Some(limit))?;
     }
     if !a.quiet {
         out!("{}", explain::plan_text(lang, &case, &model, &outcome));
@@ -161,76 +132,4 @@ fn run_plan(a: Args, lang: Lang) -> anyhow::Result<u8> {
         }
     }
     Ok(0)
-}
-
-/// The exact solve, seeded with the heuristic's plan; keeps the better plan
-/// and says how the exact solve ended.
-fn run_exact(
-    case: &Case,
-    elig: &Eligibility,
-    model: &crate::solve::ScoreModel,
-    heuristic: crate::solve::Outcome,
-    time_limit: Option<std::time::Duration>,
-) -> anyhow::Result<crate::solve::Outcome> {
-    use crate::solve::exact::{solve_exact, ExactOptions};
-    use crate::solve::ExactStatus;
-    let started = std::time::Instant::now();
-    let r = solve_exact(
-        case,
-        elig,
-        model,
-        &ExactOptions {
-            time_limit,
-            warm_start: Some(heuristic.plan.clone()),
-        },
-    );
-    let h_total = heuristic.score.total(model);
-    let mut out = heuristic;
-    let solver = format!("exact ({})", r.backend);
-    let elapsed = out.elapsed + started.elapsed();
-    match (r.status, r.plan) {
-        (ExactStatus::Optimal, Some(plan)) => {
-            let score = crate::solve::evaluate(case, model, &plan);
-            let gap = score.total(model) - h_total;
-            out.status = if gap.abs() <= 1e-6 {
-                "optimal (the heuristic's plan is optimal)".into()
-            } else {
-                format!("optimal (the heuristic's plan was {:.4} worse)", -gap)
-            };
-            out.left_out = crate::solve::left_out(case, elig, &plan);
-            out.plan = plan;
-            out.score = score;
-        }
-        (ExactStatus::Feasible { gap_percent }, Some(plan)) => {
-            let score = crate::solve::evaluate(case, model, &plan);
-            if score.total(model) < h_total - 1e-9 {
-                out.left_out = crate::solve::left_out(case, elig, &plan);
-                out.plan = plan;
-                out.score = score;
-            }
-            out.status = match gap_percent {
-                Some(g) => format!("time limit, gap {g:.2} %"),
-                None => "time limit, optimality not proven".into(),
-            };
-        }
-        (ExactStatus::Infeasible, _) => {
-            anyhow::bail!(
-                "internal error: the exact model is infeasible but the heuristic found a plan"
-            )
-        }
-        _ => {
-            out.status =
-                "time limit before the exact solve found a plan; the heuristic's plan is kept"
-                    .into()
-        }
-    }
-    let violations = check_plan(case, &out.plan);
-    anyhow::ensure!(
-        violations.is_empty(),
-        "internal error: the exact plan breaks {:?}",
-        violations
-    );
-    out.solver = solver;
-    out.elapsed = elapsed;
-    Ok(out)
 }

@@ -15,12 +15,14 @@ pub mod facts;
 pub mod i18n;
 pub(crate) mod plan;
 pub mod report;
+mod review;
 
 pub use check::{check_json, rule_label, violation_json, violations_text};
 pub use facts::{cause_text, fact_chain};
 pub use i18n::Lang;
 pub use plan::plan_text;
 pub use report::{claim_text, fact_json, feasibility_json, finding_json, finding_text, hint_text};
+pub use review::{diff_json, diff_text, replace_json, replace_text};
 
 /// One line describing the case.
 pub fn case_line(lang: Lang, case: &Case) -> String {

@@ -6,7 +6,7 @@
 
 mod replace;
 
-pub use replace::{replacements, Candidate, Move, Refusal, Replacements};
+pub use replace::{apply, replacements, Candidate, Move, Refusal, Replacements};
 
 use crate::constraints::Eligibility;
 use crate::model::{Case, Gender, GroupId, PersonId, Plan};

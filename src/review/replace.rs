@@ -14,7 +14,7 @@
 use super::{places, Place};
 use crate::constraints::{blockers, Blocker, Eligibility};
 use crate::model::{Case, GroupId, PersonId, Plan, RegionId, RuleId};
-use crate::solve::heuristic::Placement;
+use crate::solve::state::Placement;
 use crate::solve::state::{Ctx, State, OUT};
 use crate::solve::{Score, ScoreModel};
 use std::collections::HashMap;

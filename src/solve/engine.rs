@@ -14,8 +14,10 @@ use rand::{RngExt, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 use rayon::prelude::*;
 use std::cmp::Ordering;
-use std::sync::atomic::{AtomicBool, AtomicU64, Ordering as AtomicOrdering};
-use std::time::{Duration, Instant};
+use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering as AtomicOrdering};
+use std::time::Instant;
+
+use super::budget::Budget;
 
 /// The cost of a state, compared lexicographically: first the hard-rule
 /// deficit (people, leaders or experts still missing), then the score, then a
@@ -83,16 +85,14 @@ pub trait Search {
 /// initial temperature, 0.45).
 pub const DEFAULT_COOLING: f64 = 3e-2;
 
-/// The budget and schedule of one search.
+/// How one search anneals: what it minimises beside the cost, how fast it
+/// cools and how it accepts a worse move. (What it may spend is the run's
+/// [`Budget`].)
 #[derive(Debug, Clone)]
-pub struct Budget {
-    /// Moves per search (reproducible).
-    pub iterations: Option<u64>,
-    /// Stop at this instant (anytime).
-    pub deadline: Option<Instant>,
+pub struct Schedule {
     /// Weight of the tie-break inside the annealed cost.
     pub tie_weight: f64,
-    /// Final temperature as a fraction of the initial one.
+    /// Final temperature as a fraction (0–1) of the initial one.
     pub cooling: f64,
     /// How worse moves are accepted.
     pub acceptance: Acceptance,
@@ -100,13 +100,10 @@ pub struct Budget {
     pub first_feasible: bool,
 }
 
-impl Budget {
-    /// Annealing with the default schedule, no tie-break, within `iterations`
-    /// moves and/or until `deadline`.
-    pub fn annealing(iterations: Option<u64>, deadline: Option<Instant>) -> Budget {
-        Budget {
-            iterations,
-            deadline,
+impl Default for Schedule {
+    /// Annealing with the default cooling, no tie-break.
+    fn default() -> Self {
+        Schedule {
             tie_weight: 0.0,
             cooling: DEFAULT_COOLING,
             acceptance: Acceptance::Annealing,
@@ -134,7 +131,7 @@ pub struct Found<S> {
     pub cost: Cost,
     /// Which search (its stream number).
     pub search: usize,
-    /// Moves proposed.
+    /// Moves proposed (a count, the warm-up included).
     pub iterations: u64,
     /// Did the clock stop it before its move budget?
     pub stopped_by_time: bool,
@@ -214,16 +211,19 @@ const MIN_SAMPLE: u64 = 100;
 /// of 3e-2; on the 25 small cases 0.2 reached 15 optima, 0.3 14).
 const UPHILL_QUANTILE: f64 = 0.2;
 
-/// One annealing run from the state as given.
+/// One annealing run from the state as given, within `budget` (its moves,
+/// its clock, its stop flag): the temperature falls geometrically from the
+/// one [`initial_temperature`] measures to `schedule.cooling` of it, by the
+/// moves made with a move budget, else by the clock.
 pub fn anneal<S: Search>(
     mut s: S,
     mut rng: ChaCha8Rng,
     budget: &Budget,
+    schedule: &Schedule,
     search: usize,
-    progress: Option<&Progress>,
 ) -> Found<S::Solution> {
-    let tw = budget.tie_weight;
-    if budget.first_feasible && s.cost().deficit == 0 {
+    let tw = schedule.tie_weight;
+    if schedule.first_feasible && s.cost().deficit == 0 {
         let cost = s.cost();
         return Found {
             solution: s.solution(),
@@ -233,60 +233,43 @@ pub fn anneal<S: Search>(
             stopped_by_time: false,
         };
     }
-    let (t0, warm_up) = initial_temperature(&mut s, &mut rng, tw, budget.iterations);
-    let t_end = t0 * budget.cooling;
-    let start = Instant::now();
-    let total_time = budget
-        .deadline
-        .map(|d| d.saturating_duration_since(start).as_secs_f64());
+    let (t0, warm_up) = initial_temperature(&mut s, &mut rng, tw, budget.moves());
+    let mut run = Run {
+        t0,
+        t_end: t0 * schedule.cooling,
+        start: Instant::now(),
+        total_time: budget
+            .deadline()
+            .map(|d| d.saturating_duration_since(Instant::now()).as_secs_f64()),
+        it: warm_up,
+        unreported: warm_up,
+    };
     let mut cur = s.cost();
     let mut best = cur;
     let mut best_sol = s.solution();
     // the best state is copied lazily: only when the search is about to leave it
     let mut dirty = false;
-    let mut history = match budget.acceptance {
+    let mut history = match schedule.acceptance {
         Acceptance::LateAcceptance(n) => vec![cur.annealed(tw); n.max(1)],
         Acceptance::Annealing => Vec::new(),
     };
-    let mut it: u64 = warm_up;
     let mut temp = t0;
     let mut stopped_by_time = false;
-    let mut since_report = warm_up;
     loop {
-        if let Some(n) = budget.iterations {
-            if it >= n {
-                break;
-            }
+        if budget.moves().is_some_and(|n| run.it >= n) {
+            break;
         }
-        if it.is_multiple_of(512) {
-            // the schedule: by moves with a budget, else by the clock
-            let frac = match (budget.iterations, total_time) {
-                (Some(n), _) => it as f64 / n.max(1) as f64,
-                (None, Some(total)) if total > 0.0 => {
-                    (start.elapsed().as_secs_f64() / total).min(1.0)
-                }
-                _ => 1.0,
-            };
-            temp = t0 * (t_end / t0).powf(frac);
-            if let Some(d) = budget.deadline {
-                if Instant::now() >= d {
-                    stopped_by_time = budget.iterations.is_some_and(|n| it < n);
+        if run.it.is_multiple_of(CHECK_EVERY) {
+            match run.check(budget) {
+                Check::Go(t) => temp = t,
+                Check::Stop { by_time } => {
+                    stopped_by_time = by_time;
                     break;
                 }
             }
-            if let Some(p) = progress {
-                p.moves.fetch_add(since_report, AtomicOrdering::Relaxed);
-                since_report = 0;
-                if p.stop.load(AtomicOrdering::Relaxed) {
-                    break;
-                }
-            }
-            if budget.iterations.is_none() && budget.deadline.is_none() {
-                break;
-            }
         }
-        it += 1;
-        since_report += 1;
+        run.it += 1;
+        run.unreported += 1;
         let Some((m, c)) = s.propose(&mut rng) else {
             continue;
         };
@@ -295,10 +278,10 @@ pub fn anneal<S: Search>(
             Ordering::Greater => false,
             Ordering::Equal => {
                 let d = c.annealed(tw) - cur.annealed(tw);
-                match budget.acceptance {
+                match schedule.acceptance {
                     Acceptance::Annealing => d <= EPS || rng.random::<f64>() < (-d / temp).exp(),
                     Acceptance::LateAcceptance(_) => {
-                        let slot = (it as usize) % history.len();
+                        let slot = (run.it as usize) % history.len();
                         let ok = d <= EPS || c.annealed(tw) <= history[slot] + EPS;
                         history[slot] = if ok { c.annealed(tw) } else { cur.annealed(tw) };
                         ok
@@ -306,32 +289,30 @@ pub fn anneal<S: Search>(
                 }
             }
         };
-        if ok {
-            let m = if dirty && c.cmp_lex(&best) == Ordering::Greater {
-                // leaving the best state: copy it first
-                s.reject(m.clone());
-                best_sol = s.solution();
-                dirty = false;
-                s.redo(m)
-            } else {
-                m
-            };
-            s.accept(m);
-            cur = c;
-            if cur.cmp_lex(&best) == Ordering::Less {
-                best = cur;
-                dirty = true;
-            }
-            if budget.first_feasible && cur.deficit == 0 {
-                break;
-            }
-        } else {
+        if !ok {
             s.reject(m);
+            continue;
+        }
+        let m = if dirty && c.cmp_lex(&best) == Ordering::Greater {
+            // leaving the best state: copy it first
+            s.reject(m.clone());
+            best_sol = s.solution();
+            dirty = false;
+            s.redo(m)
+        } else {
+            m
+        };
+        s.accept(m);
+        cur = c;
+        if cur.cmp_lex(&best) == Ordering::Less {
+            best = cur;
+            dirty = true;
+        }
+        if schedule.first_feasible && cur.deficit == 0 {
+            break;
         }
     }
-    if let Some(p) = progress {
-        p.moves.fetch_add(since_report, AtomicOrdering::Relaxed);
-    }
+    budget.report(run.unreported);
     if dirty {
         best_sol = s.solution();
     }
@@ -339,31 +320,85 @@ pub fn anneal<S: Search>(
         solution: best_sol,
         cost: best,
         search,
-        iterations: it,
+        iterations: run.it,
         stopped_by_time,
     }
 }
 
-/// Runs `searches` independent searches on the current rayon pool, search
-/// `i` built by `start(i, rng)` from its own stream, and returns the best by
-/// (cost, i) with the total number of moves.
-pub fn run_parallel<S, F>(
-    searches: usize,
-    seed: u64,
-    budget: &Budget,
-    progress: Option<&Progress>,
-    start: F,
-) -> (Found<S::Solution>, u64)
+/// Moves between two looks at the clock, the stop flag and the temperature.
+const CHECK_EVERY: u64 = 512;
+
+/// The bookkeeping of one annealing run.
+struct Run {
+    t0: f64,
+    t_end: f64,
+    /// When the annealing proper began (after the warm-up).
+    start: Instant,
+    /// Seconds from `start` to the deadline, if there is one.
+    total_time: Option<f64>,
+    /// Moves made, the warm-up included.
+    it: u64,
+    /// Moves not yet counted in the progress display.
+    unreported: u64,
+}
+
+/// What a look at the budget decided.
+enum Check {
+    /// Go on at this temperature.
+    Go(f64),
+    /// Stop; `by_time`: the clock ended a search that had moves left.
+    Stop { by_time: bool },
+}
+
+impl Run {
+    /// The temperature now (by the moves made with a move budget, else by
+    /// the clock), or a stop: the deadline passed, the stop flag set, or no
+    /// budget at all beyond the warm-up.
+    fn check(&mut self, budget: &Budget) -> Check {
+        let frac = match (budget.moves(), self.total_time) {
+            (Some(n), _) => self.it as f64 / n.max(1) as f64,
+            (None, Some(total)) if total > 0.0 => {
+                (self.start.elapsed().as_secs_f64() / total).min(1.0)
+            }
+            _ => 1.0,
+        };
+        let temp = self.t0 * (self.t_end / self.t0).powf(frac);
+        if budget.out_of_time() {
+            return Check::Stop {
+                by_time: budget.moves().is_some_and(|n| self.it < n),
+            };
+        }
+        budget.report(self.unreported);
+        self.unreported = 0;
+        if budget.stopped() || budget.unbounded() {
+            return Check::Stop { by_time: false };
+        }
+        Check::Go(temp)
+    }
+}
+
+/// Runs `searches` independent searches on the current rayon pool and
+/// keeps the best by (cost, search). Search `i` gets its own random stream
+/// ([`rng_for`]`(seed, i)`) and its part of the budget: with a clock, an
+/// equal share of what remains when it starts (searches beyond the number
+/// of threads wait for a thread, and would otherwise find the clock run
+/// out); with a move budget alone, the whole budget, so the result does not
+/// depend on the threads. Gives the best with the moves made by all.
+pub fn run_parallel<T, F>(searches: usize, seed: u64, budget: &Budget, run: F) -> (Found<T>, u64)
 where
-    S: Search,
-    F: Fn(usize, &mut ChaCha8Rng) -> S + Sync,
+    T: Send,
+    F: Fn(usize, ChaCha8Rng, &Budget) -> Found<T> + Sync,
 {
-    let found: Vec<Found<S::Solution>> = (0..searches.max(1))
+    let searches = searches.max(1);
+    let threads = rayon::current_num_threads().max(1);
+    let begun = AtomicUsize::new(0);
+    let found: Vec<Found<T>> = (0..searches)
         .into_par_iter()
         .map(|i| {
-            let mut rng = rng_for(seed, i);
-            let s = start(i, &mut rng);
-            anneal(s, rng, budget, i, progress)
+            // this search and those not begun yet, in rounds of `threads`
+            let left = searches - begun.fetch_add(1, AtomicOrdering::Relaxed);
+            let part = budget.slice(left.div_ceil(threads));
+            run(i, rng_for(seed, i), &part)
         })
         .collect();
     let total = found.iter().map(|f| f.iterations).sum();
@@ -372,9 +407,4 @@ where
         .min_by(|a, b| a.cost.cmp_lex(&b.cost).then(a.search.cmp(&b.search)))
         .expect("at least one search");
     (best, total)
-}
-
-/// A deadline `limit` from now.
-pub fn deadline_in(limit: Option<Duration>) -> Option<Instant> {
-    limit.map(|d| Instant::now() + d)
 }

@@ -164,6 +164,110 @@ impl ScoreModel {
     }
 }
 
+/// The kinds of term the score adds up, each with its weight from
+/// `[weights]` ([`ScoreModel::weight_of`]) and its unit ([`ScoreModel::unit_of`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TermKind {
+    /// Spread of an area's level sums (levels).
+    Expertise,
+    /// Spread of the groups' mean rank (ranks).
+    Rank,
+    /// Spread of the groups' mean age (years).
+    Age,
+    /// Spread of the groups' share of women (0–1).
+    Gender,
+    /// Region and unit repeats beyond the forced ones (repeats).
+    Mixing,
+    /// Must-serve people left out (people).
+    MustServe,
+    /// Recency of the people used (points: 3, 2 or 1 per person).
+    Recent,
+    /// People moved against the baseline (people).
+    Moved,
+}
+
+impl TermKind {
+    /// The mean terms, in the order of the attributes after the areas.
+    pub const MEANS: [TermKind; 3] = [TermKind::Rank, TermKind::Age, TermKind::Gender];
+}
+
+/// A score's values as kept, in integers (the areas' spreads summed): what
+/// the weights multiply. Built from a [`Score`], or by the search from the
+/// counts it keeps move by move.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Kept {
+    /// Σ over the areas of the spread of the level sums.
+    pub expertise: i64,
+    /// Spread of the mean rank, ×SCALE×L ([`ScoreModel::mean_unit`]).
+    pub rank: i64,
+    /// Spread of the mean age, ×SCALE×L.
+    pub age: i64,
+    /// Spread of the share of women, ×SCALE×L.
+    pub gender: i64,
+    /// Repeats beyond the forced ones.
+    pub mixing: i64,
+    /// Must-serve people left out.
+    pub must_serve: i64,
+    /// Recency points of the people used.
+    pub recent: i64,
+    /// People moved against the baseline.
+    pub moved: i64,
+}
+
+impl ScoreModel {
+    /// The weight of one unit of a term (a level, a rank, a year, a share
+    /// of women of 1, a repeat, a person, a recency point): the one table of
+    /// the weighting, read by the total ([`ScoreModel::weighted`]), the
+    /// terms shown, the search's tie-break and the MILP objective.
+    #[inline]
+    pub fn weight_of(&self, kind: TermKind) -> f64 {
+        let w = &self.weights;
+        match kind {
+            TermKind::Expertise => w.expertise,
+            TermKind::Rank => w.rank,
+            TermKind::Age => w.age,
+            TermKind::Gender => w.gender,
+            TermKind::Mixing => w.mixing,
+            TermKind::MustServe => w.must_serve,
+            TermKind::Recent => w.recent,
+            TermKind::Moved => w.stability,
+        }
+    }
+
+    /// How many kept units make one unit of the term: SCALE × L for the
+    /// means, 1 for the counted terms.
+    #[inline]
+    pub fn unit_of(&self, kind: TermKind) -> f64 {
+        match kind {
+            TermKind::Rank | TermKind::Age | TermKind::Gender => self.mean_unit(),
+            _ => 1.0,
+        }
+    }
+
+    /// A kept value in the term's unit.
+    #[inline]
+    pub fn in_unit(&self, kind: TermKind, kept: i64) -> f64 {
+        kept as f64 / self.unit_of(kind)
+    }
+
+    /// The weighted total of kept values, the score's one formula: Σ over
+    /// the terms of weight × value in the term's unit. [`Score::total`] and
+    /// the search's incremental cost both call it, so the two agree to the
+    /// last bit on the same plan.
+    #[inline]
+    pub fn weighted(&self, k: &Kept) -> f64 {
+        let part = |kind: TermKind, v: i64| self.weight_of(kind) * self.in_unit(kind, v);
+        part(TermKind::Expertise, k.expertise)
+            + part(TermKind::Rank, k.rank)
+            + part(TermKind::Age, k.age)
+            + part(TermKind::Gender, k.gender)
+            + part(TermKind::Mixing, k.mixing)
+            + part(TermKind::MustServe, k.must_serve)
+            + part(TermKind::Recent, k.recent)
+            + part(TermKind::Moved, k.moved)
+    }
+}
+
 /// Largest L kept exact: beyond it (groups of more than 30 people) the
 /// means are rounded to 1/2^42 of their unit.
 const MAX_MEAN_SCALE: i64 = 1 << 42;
@@ -273,9 +377,9 @@ pub struct Term {
 impl Score {
     /// The terms with their weights, in a fixed order.
     pub fn terms(&self, case: &Case, m: &ScoreModel) -> Vec<Term> {
-        let w = &m.weights;
         let mut out = Vec::new();
-        let mut push = |key: String, value: f64, weight: f64| {
+        let mut push = |key: String, kind: TermKind, kept: i64| {
+            let (value, weight) = (m.in_unit(kind, kept), m.weight_of(kind));
             out.push(Term {
                 key,
                 value,
@@ -284,37 +388,39 @@ impl Score {
             })
         };
         for (k, &v) in self.expertise.iter().enumerate() {
-            push(
-                format!("expertise.{}", case.round.areas[k].key),
-                v as f64,
-                w.expertise,
-            );
+            let key = format!("expertise.{}", case.round.areas[k].key);
+            push(key, TermKind::Expertise, v);
         }
-        let per = |v: i64| v as f64 / m.mean_unit();
-        push("rank".into(), per(self.rank), w.rank);
-        push("age".into(), per(self.age), w.age);
-        push("gender".into(), per(self.gender), w.gender);
-        push("mixing".into(), self.mixing as f64, w.mixing);
-        push("must_serve".into(), self.must_serve as f64, w.must_serve);
-        push("recent".into(), self.recent as f64, w.recent);
+        push("rank".into(), TermKind::Rank, self.rank);
+        push("age".into(), TermKind::Age, self.age);
+        push("gender".into(), TermKind::Gender, self.gender);
+        push("mixing".into(), TermKind::Mixing, self.mixing);
+        push("must_serve".into(), TermKind::MustServe, self.must_serve);
+        push("recent".into(), TermKind::Recent, self.recent);
         if m.baseline.is_some() {
-            push("moved".into(), self.moved as f64, w.stability);
+            push("moved".into(), TermKind::Moved, self.moved);
         }
         out
     }
 
-    /// The weighted total (lower is better).
+    /// The weighted total (lower is better): [`ScoreModel::weighted`] of
+    /// the kept values.
     pub fn total(&self, m: &ScoreModel) -> f64 {
-        let w = &m.weights;
-        let per = |v: i64| v as f64 / m.mean_unit();
-        w.expertise * self.expertise.iter().sum::<i64>() as f64
-            + w.rank * per(self.rank)
-            + w.age * per(self.age)
-            + w.gender * per(self.gender)
-            + w.mixing * self.mixing as f64
-            + w.must_serve * self.must_serve as f64
-            + w.recent * self.recent as f64
-            + w.stability * self.moved as f64
+        m.weighted(&self.kept())
+    }
+
+    /// The values the weights multiply (the areas' spreads summed).
+    pub fn kept(&self) -> Kept {
+        Kept {
+            expertise: self.expertise.iter().sum(),
+            rank: self.rank,
+            age: self.age,
+            gender: self.gender,
+            mixing: self.mixing,
+            must_serve: self.must_serve,
+            recent: self.recent,
+            moved: self.moved,
+        }
     }
 }
 

@@ -277,3 +277,18 @@ term-mixing = mixing
 term-must_serve = must_serve
 term-recent = recent
 term-moved = moved
+
+review-out = not in the plan
+review-replace-by = { $who } (left out) takes the place
+review-swap-with = swap with { $who } of { $group }
+review-refused = refused by [{ $rule }] { $label }: { $why }
+review-into = { $who } in { $group }
+review-replace-head = { $who }, { $place }; the plan's score { $score } ({ $considered } alternatives scored)
+review-pinned = pinned by the round: any change breaks the pin
+review-allowed = alternatives the rules allow, best first (score change, then the terms that change):
+review-none = none
+review-refused-head = the best alternatives the rules refuse:
+review-diff-head = { $a } → { $b }: { $n } { $n ->
+    [one] person placed differently
+   *[other] people placed differently
+}

@@ -243,3 +243,15 @@ term-mixing = 同地区/同单位重复
 term-must_serve = 须参加者未编入
 term-recent = 近期参加过巡察
 term-moved = 调整人数
+
+review-out = 未编入
+review-replace-by = 由 { $who }（未编入）替换
+review-swap-with = 与 { $group } 的 { $who } 对调
+review-refused = 不可：[{ $rule }] { $label }：{ $why }
+review-into = { $who } 入 { $group }
+review-replace-head = { $who }，{ $place }；本方案得分 { $score }（共评估 { $considered } 种调整）
+review-pinned = 本轮已指定此人：任何调整都会违反指定
+review-allowed = 符合规则的调整，由优到劣（得分变化，及变化的各项）：
+review-none = 无
+review-refused-head = 规则不允许的最佳调整：
+review-diff-head = { $a } → { $b }：{ $n } 人编组不同

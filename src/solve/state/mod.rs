@@ -4,338 +4,49 @@
 //! most a handful of people; a spread is re-scanned only when its sole
 //! extreme group changes).
 
+mod counts;
+mod ctx;
+
+pub use ctx::Ctx;
+
 use super::engine::Cost;
-use super::score::{Score, ScoreModel};
-use crate::constraints::Eligibility;
-use crate::model::{Case, GroupId, PersonId, Role};
+use super::score::{Kept, Score};
+use crate::model::{GroupId, PersonId, Plan, Role};
+use counts::{Extremes, Flows};
 
 /// No group.
 pub const OUT: u32 = u32::MAX;
 
-/// The fixed facts of a case, as flat arrays for the inner loop.
-pub struct Ctx<'a> {
-    /// The case.
-    pub case: &'a Case,
-    /// Rules 1–3.
-    pub elig: &'a Eligibility,
-    /// The score's constants.
-    pub model: &'a ScoreModel,
-    /// Per person: region index.
-    pub region: Vec<u32>,
-    /// Per person: unit index.
-    pub unit: Vec<u32>,
-    /// Per person: may be drawn and is not pinned (the search may move them).
-    pub free: Vec<bool>,
-    /// Per person: in the leader pool.
-    pub leader: Vec<bool>,
-    /// Per person: the step on the rank scale (`Person::rank_step`).
-    pub step: Vec<u8>,
-    /// `leader_outranks_members`: no member above the group's leader.
-    pub seniority: bool,
-    /// Per person: bit k set when the level in area k is ≥ 1.
-    pub has: Vec<u32>,
-    /// Per person: kin in the pool.
-    pub kin: Vec<Vec<u32>>,
-    /// Per person and attribute: the value summed per group (area levels,
-    /// then rank, age and gender deviations).
-    pub attr: Vec<i64>,
-    /// Number of attributes (areas + 3).
-    pub n_attr: usize,
-    /// Per attribute: weight per unit of spread (of the kept group values:
-    /// level sums, and rank, age and gender means × SCALE × L).
-    pub attr_weight: Vec<f64>,
-    /// Attributes from this index on (rank, age, gender) are kept per group
-    /// as means ([`ScoreModel::mean_value`]), the ones before as sums.
-    pub first_mean: usize,
-    /// Per group: distinct target regions.
-    pub target_regions: Vec<Vec<u32>>,
-    /// Per group: (min, max) size.
-    pub size: Vec<(u32, u32)>,
-    /// Leaders per group.
-    pub leaders: u32,
-    /// Per area: required members with level ≥ 1.
-    pub req: Vec<u32>,
-    /// Groups the search staffs (the others stay empty: `--allow-partial`).
-    pub active: Vec<bool>,
-    /// Number of regions.
-    pub n_regions: usize,
-    /// Drawable people the search may move, leader-pool ones, and per area.
-    pub pool: Vec<u32>,
-    /// … in the leader pool.
-    pub leader_pool: Vec<u32>,
-    /// … per area with level ≥ 1.
-    pub area_pool: Vec<Vec<u32>>,
-    /// Per attribute: the free people grouped by their other attributes
-    /// (age left out of the key but for the age attribute itself), so a swap
-    /// between two of a group changes mostly that one attribute.
-    pub twins: Vec<Vec<Vec<u32>>>,
-    /// Per attribute and person: the index of their group in `twins`.
-    pub twin_of: Vec<Vec<u32>>,
-    /// Per group: the free people eligible for it (rules 1–3), so that
-    /// moves draw partners that may go there; empty (and unused) when the
-    /// round is too large for the lists to be cheap.
-    pub cands: Vec<Vec<u32>>,
-    /// Eligible (free person, group) pairs.
-    pub eligible_pairs: usize,
+/// A placement: everyone's group ([`OUT`] for none) and role; what a search
+/// hands out, and a state can be rebuilt from ([`State::from_placement`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Placement {
+    /// Per person: group index or [`OUT`].
+    pub group: Vec<u32>,
+    /// Per person: leader.
+    pub lead: Vec<bool>,
 }
 
-/// Eligible (person, group) pairs up to which [`Ctx::cands`] is built.
-const MAX_CAND_PAIRS: usize = 4_000_000;
-
-impl<'a> Ctx<'a> {
-    /// Flattens the case for the search; `active` groups only are staffed.
-    pub fn new(
-        case: &'a Case,
-        elig: &'a Eligibility,
-        model: &'a ScoreModel,
-        active: Vec<bool>,
-    ) -> Ctx<'a> {
-        let n = case.people.len();
-        let areas = case.round.areas.len();
-        let mut pinned = vec![false; n];
-        for pin in &case.round.pins {
-            pinned[pin.person.ix()] = true;
-        }
-        let free: Vec<bool> = case
-            .person_ids()
-            .map(|p| case.drawable(p) && !pinned[p.ix()])
-            .collect();
-        let mut kin = vec![Vec::new(); n];
-        for k in &case.kin {
-            kin[k.a.ix()].push(k.b.0);
-            kin[k.b.ix()].push(k.a.0);
-        }
-        let n_attr = areas + 3;
-        let mut attr = Vec::with_capacity(n * n_attr);
-        for p in 0..n {
-            attr.extend_from_slice(&model.levels[p]);
-            attr.extend_from_slice(&model.dev[p]);
-        }
-        let w = &model.weights;
-        let per = 1.0 / model.mean_unit();
-        let mut attr_weight = vec![w.expertise; areas];
-        attr_weight.extend([w.rank * per, w.age * per, w.gender * per]);
-        let target_regions = case
-            .round
-            .groups
-            .iter()
-            .map(|g| {
-                let mut r: Vec<u32> = g.targets.iter().map(|&t| case.unit(t).region.0).collect();
-                r.sort_unstable();
-                r.dedup();
-                r
-            })
-            .collect();
-        let has: Vec<u32> = case
-            .people
-            .iter()
-            .map(|x| {
-                x.levels
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, &l)| l >= 1)
-                    .fold(0u32, |m, (k, _)| m | (1 << k))
-            })
-            .collect();
-        let pool: Vec<u32> = (0..n as u32).filter(|&p| free[p as usize]).collect();
-        let leader_pool = pool
-            .iter()
-            .copied()
-            .filter(|&p| case.people[p as usize].leader)
-            .collect();
-        let area_pool = (0..areas)
-            .map(|k| {
-                pool.iter()
-                    .copied()
-                    .filter(|&p| has[p as usize] >> k & 1 == 1)
-                    .collect()
-            })
-            .collect();
-        let age = areas + 1;
-        let mut twins = Vec::with_capacity(n_attr);
-        let mut twin_of = Vec::with_capacity(n_attr);
-        for a in 0..n_attr {
-            let mut index: std::collections::HashMap<Vec<i64>, u32> = Default::default();
-            let mut lists: Vec<Vec<u32>> = Vec::new();
-            let mut of = vec![OUT; n];
-            for &p in &pool {
-                let v = &attr[p as usize * n_attr..(p as usize + 1) * n_attr];
-                let key: Vec<i64> = (0..n_attr)
-                    .filter(|&b| b != a && (b != age || a == age))
-                    .map(|b| v[b])
-                    .collect();
-                let next = lists.len() as u32;
-                let i = *index.entry(key).or_insert(next);
-                if i == next {
-                    lists.push(Vec::new());
-                }
-                lists[i as usize].push(p);
-                of[p as usize] = i;
-            }
-            twins.push(lists);
-            twin_of.push(of);
-        }
-        let pairs: usize = pool.iter().map(|&p| elig.count_of(PersonId(p))).sum();
-        let mut cands = vec![Vec::new(); case.round.groups.len()];
-        if pairs <= MAX_CAND_PAIRS {
-            for &p in &pool {
-                for g in elig.groups_of(PersonId(p)) {
-                    cands[g.ix()].push(p);
-                }
+impl Placement {
+    /// As a plan: leaders first, then members, each in id order.
+    pub fn plan(&self, ctx: &Ctx) -> Plan {
+        let mut plan = Plan::empty(ctx.case);
+        for (p, &g) in self.group.iter().enumerate() {
+            if g != OUT {
+                plan.groups[g as usize].members.push(PersonId(p as u32));
             }
         }
-        Ctx {
-            eligible_pairs: pairs,
-            cands,
-            twins,
-            twin_of,
-            case,
-            elig,
-            model,
-            region: case.people.iter().map(|x| x.region.0).collect(),
-            unit: case.people.iter().map(|x| x.unit.0).collect(),
-            free,
-            leader: case.people.iter().map(|x| x.leader).collect(),
-            step: case.people.iter().map(|x| x.rank_step).collect(),
-            seniority: case.round.policy.leader_outranks_members,
-            has,
-            kin,
-            attr,
-            n_attr,
-            attr_weight,
-            first_mean: areas,
-            target_regions,
-            size: case.round.groups.iter().map(|g| g.size).collect(),
-            leaders: case.round.policy.leaders_per_group,
-            req: case.round.requirements.clone(),
-            active,
-            n_regions: case.regions.len(),
-            pool,
-            leader_pool,
-            area_pool,
+        for pg in &mut plan.groups {
+            pg.members
+                .sort_unstable_by_key(|p| (!self.lead[p.ix()], *p));
+            pg.leaders = pg
+                .members
+                .iter()
+                .copied()
+                .filter(|p| self.lead[p.ix()])
+                .collect();
         }
-    }
-
-    /// The person's attribute values (area levels, then rank, age and gender deviations).
-    #[inline]
-    pub fn attrs(&self, p: u32) -> &[i64] {
-        let i = p as usize * self.n_attr;
-        &self.attr[i..i + self.n_attr]
-    }
-}
-
-/// Max and min of one attribute over the active groups: a segment tree
-/// over the groups, O(log groups) per change, O(1) to read.
-#[derive(Debug, Clone)]
-struct Extremes {
-    leaves: usize,
-    /// (max, min) per node; node 1 is the root; inactive leaves hold (MIN, MAX).
-    node: Vec<(i64, i64)>,
-}
-
-impl Extremes {
-    fn new(active: &[bool]) -> Extremes {
-        let leaves = active.len().next_power_of_two().max(1);
-        let mut node = vec![(i64::MIN, i64::MAX); 2 * leaves];
-        for (g, &a) in active.iter().enumerate() {
-            if a {
-                node[leaves + g] = (0, 0);
-            }
-        }
-        for i in (1..leaves).rev() {
-            node[i] = Self::join(node[2 * i], node[2 * i + 1]);
-        }
-        Extremes { leaves, node }
-    }
-
-    #[inline]
-    fn join(a: (i64, i64), b: (i64, i64)) -> (i64, i64) {
-        (a.0.max(b.0), a.1.min(b.1))
-    }
-
-    #[inline]
-    fn set(&mut self, g: usize, v: i64) {
-        let mut i = self.leaves + g;
-        self.node[i] = (v, v);
-        while i > 1 {
-            i /= 2;
-            let j = Self::join(self.node[2 * i], self.node[2 * i + 1]);
-            if self.node[i] == j {
-                break;
-            }
-            self.node[i] = j;
-        }
-    }
-
-    /// The group holding the max (`hi`) or the min of the attribute.
-    fn arg(&self, hi: bool) -> Option<usize> {
-        let (mx, mn) = self.node[1];
-        if mx < mn {
-            return None;
-        }
-        let want = if hi { mx } else { mn };
-        let mut i = 1;
-        while i < self.leaves {
-            let l = self.node[2 * i];
-            i = if (hi && l.0 == want) || (!hi && l.1 == want) {
-                2 * i
-            } else {
-                2 * i + 1
-            };
-        }
-        Some(i - self.leaves)
-    }
-
-    /// max − min, 0 with no active group.
-    #[inline]
-    fn spread(&self) -> i64 {
-        let (hi, lo) = self.node[1];
-        if hi < lo {
-            0
-        } else {
-            hi - lo
-        }
-    }
-}
-
-/// Region-to-region inspection flows for reciprocal avoidance: dense for
-/// up to 2048 regions, a hash map beyond.
-#[derive(Debug, Clone)]
-enum Flows {
-    Dense(usize, Vec<u32>),
-    Sparse(std::collections::HashMap<(u32, u32), u32>),
-}
-
-impl Flows {
-    fn new(n: usize) -> Flows {
-        if n <= 2048 {
-            Flows::Dense(n, vec![0; n * n])
-        } else {
-            Flows::Sparse(Default::default())
-        }
-    }
-    #[inline]
-    fn get(&self, a: u32, b: u32) -> u32 {
-        match self {
-            Flows::Dense(n, v) => v[a as usize * n + b as usize],
-            Flows::Sparse(m) => m.get(&(a, b)).copied().unwrap_or(0),
-        }
-    }
-    #[inline]
-    fn add(&mut self, a: u32, b: u32, d: i32) {
-        match self {
-            Flows::Dense(n, v) => {
-                let x = &mut v[a as usize * *n + b as usize];
-                *x = (*x as i32 + d) as u32;
-            }
-            Flows::Sparse(m) => {
-                let x = m.entry((a, b)).or_insert(0);
-                *x = (*x as i32 + d) as u32;
-                if *x == 0 {
-                    m.remove(&(a, b));
-                }
-            }
-        }
+        plan
     }
 }
 
@@ -668,42 +379,52 @@ impl<'c, 'a> State<'c, 'a> {
         }
     }
 
-    /// The cost: deficit, score, and the weighted variance of the groups'
-    /// sums as the tie-break.
+    /// The score's values as kept by the state (what the weights multiply).
+    pub fn kept(&self) -> Kept {
+        let ctx = self.ctx;
+        let areas = ctx.req.len();
+        let spread = |a: usize| self.ext[a].spread();
+        Kept {
+            expertise: (0..areas).map(spread).sum(),
+            rank: spread(areas),
+            age: spread(areas + 1),
+            gender: spread(areas + 2),
+            mixing: (self.repeats - ctx.model.forced_mixing).max(0),
+            must_serve: self.must_out,
+            recent: self.recent,
+            moved: self.moved,
+        }
+    }
+
+    /// The cost: deficit, score ([`ScoreModel::weighted`], as
+    /// [`Score::total`] gives it for the same plan), and the weighted
+    /// standard deviation of the groups' values as the tie-break.
     pub fn cost(&self) -> Cost {
         let ctx = self.ctx;
-        let w = &ctx.model.weights;
-        let mut score = 0.0;
         let mut tie = 0.0;
         let n = self.n_active.max(1) as f64;
         for a in 0..ctx.n_attr {
-            let spread = self.ext[a].spread();
-            score += ctx.attr_weight[a] * spread as f64;
             let (s, sq) = self.tot[a];
             let var = (sq as f64 * n - (s as f64) * (s as f64)) / (n * n);
             tie += ctx.attr_weight[a] * var.max(0.0).sqrt();
         }
-        score += w.mixing * (self.repeats - ctx.model.forced_mixing).max(0) as f64
-            + w.must_serve * self.must_out as f64
-            + w.recent * self.recent as f64
-            + w.stability * self.moved as f64;
         Cost {
             deficit: self.deficit,
-            score,
+            score: ctx.model.weighted(&self.kept()),
             tie,
         }
     }
 
     /// Everyone's place now.
-    pub fn placement(&self) -> super::heuristic::Placement {
-        super::heuristic::Placement {
+    pub fn placement(&self) -> Placement {
+        Placement {
             group: self.group.clone(),
             lead: self.is_leader.clone(),
         }
     }
 
     /// The state of a placement found by a search (pins as in [`State::new`]).
-    pub fn from_placement(ctx: &'c Ctx<'a>, p: &super::heuristic::Placement) -> State<'c, 'a> {
+    pub fn from_placement(ctx: &'c Ctx<'a>, p: &Placement) -> State<'c, 'a> {
         let mut s = State::new(ctx);
         for (person, &g) in p.group.iter().enumerate() {
             if g != OUT && ctx.free[person] {
