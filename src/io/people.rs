@@ -272,18 +272,32 @@ fn warn_natives(
     let mut near = Vec::new();
     let (mut contained_at, mut unknown_at, mut near_at) = (vec![], vec![], vec![]);
     for (text, (m, at)) in &seen {
-        match m {
-            Match::Contains(_) if !regions.near(text).is_empty() => {
-                near_at.extend(at);
-                near.push(format!(
-                    "{} ({} {}), did you mean {}?",
-                    shown(text),
-                    people_count(at.len(), sheet.source.sheet),
-                    lines(at),
-                    regions.near(text).join(" or ")
-                ));
+        let item = format!(
+            "{} ({} {})",
+            shown(text),
+            people_count(at.len(), sheet.source.sheet),
+            lines(at)
+        );
+        // a slip of a region's name, or else a place that units of one region name
+        let slip = match m {
+            Match::Contains(_) | Match::None => {
+                let n = regions.near(text);
+                if !n.is_empty() {
+                    Some(format!("{item}, did you mean {}?", n.join(" or ")))
+                } else if *m == Match::None {
+                    unit_hint(text, units, regions).map(|hint| format!("{item}: {hint}"))
+                } else {
+                    None
+                }
             }
-            Match::Contains(r) => {
+            _ => continue,
+        };
+        match (slip, m) {
+            (Some(s), _) => {
+                near_at.extend(at);
+                near.push(s);
+            }
+            (None, Match::Contains(r)) => {
                 contained_at.extend(at);
                 contained.push(format!(
                     "{} → {} ({} {})",
@@ -291,28 +305,12 @@ fn warn_natives(
                     regions.label(*r),
                     people_count(at.len(), sheet.source.sheet),
                     lines(at)
-                ))
+                ));
             }
-            Match::None => {
-                let n = regions.near(text);
-                let item = format!(
-                    "{} ({} {})",
-                    shown(text),
-                    people_count(at.len(), sheet.source.sheet),
-                    lines(at)
-                );
-                if let (true, Some(hint)) = (n.is_empty(), unit_hint(text, units, regions)) {
-                    near_at.extend(at);
-                    near.push(format!("{item}: {hint}"));
-                } else if n.is_empty() {
-                    unknown_at.extend(at);
-                    unknown.push(item);
-                } else {
-                    near_at.extend(at);
-                    near.push(format!("{item}, did you mean {}?", n.join(" or ")));
-                }
+            (None, _) => {
+                unknown_at.extend(at);
+                unknown.push(item);
             }
-            _ => {}
         }
     }
     contained_at.sort_unstable();
@@ -332,9 +330,6 @@ fn warn_natives(
             contained_at,
         );
     }
-    let count = |items: &[(String, (Match, Vec<usize>))]| -> usize {
-        items.iter().map(|(_, (_, v))| v.len()).sum()
-    };
     if !near.is_empty() {
         warn_rows(
             errors,
@@ -349,12 +344,7 @@ fn warn_natives(
         );
     }
     if !unknown.is_empty() {
-        let people = count(
-            &seen
-                .into_iter()
-                .filter(|(t, (m, _))| *m == Match::None && regions.near(t).is_empty())
-                .collect::<Vec<_>>(),
-        );
+        let people = unknown_at.len();
         let (hides, advice) = if regions.table {
             (
                 false,
