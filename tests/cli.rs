@@ -10,6 +10,9 @@ use xuncha::{io, validate};
 
 fn xuncha(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_xuncha"))
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("LANG", "C")
         .args(args)
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .output()

@@ -413,6 +413,9 @@ fn a_closed_stdout_keeps_the_exit_code_of_a_plan_that_breaks_a_rule() {
     )
     .unwrap();
     let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_xuncha"))
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("LANG", "C")
         .args(["check", "data/tiny", "--plan", plan.to_str().unwrap()])
         .current_dir(root())
         .stdout(std::process::Stdio::piped())

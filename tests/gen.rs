@@ -11,6 +11,9 @@ use xuncha::model::{Case, PersonId};
 
 fn xuncha(args: &[&str]) -> std::process::Output {
     Command::new(env!("CARGO_BIN_EXE_xuncha"))
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("LANG", "C")
         .args(args)
         .output()
         .expect("the binary runs")

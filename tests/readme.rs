@@ -19,6 +19,9 @@ fn readme_examples_match_the_commands() {
             shown.push('\n');
         }
         let out = Command::new(env!("CARGO_BIN_EXE_xuncha"))
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
+            .env("LANG", "C")
             .args(cmd.split_whitespace())
             .current_dir(env!("CARGO_MANIFEST_DIR"))
             .output()

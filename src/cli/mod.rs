@@ -45,7 +45,8 @@ use std::process::ExitCode;
 #[derive(Debug, Parser)]
 #[command(name = "xuncha", version, about, long_about = None)]
 pub struct Cli {
-    /// The language of what is printed: zh (中文) or en.
+    /// The language of what is printed: zh (中文) or en; by default the
+    /// system's (a Chinese locale or Windows display language: zh).
     #[arg(long, global = true, value_enum)]
     pub lang: Option<LangArg>,
     /// The command.
@@ -191,7 +192,8 @@ where
 pub fn execute(cli: Cli) -> anyhow::Result<u8> {
     let lang = match cli.lang {
         Some(LangArg::Zh) => Lang::Zh,
-        Some(LangArg::En) | None => Lang::En,
+        Some(LangArg::En) => Lang::En,
+        None => Lang::system(),
     };
     match cli.command {
         Command::Check(a) => check::run(a, lang),

@@ -36,6 +36,26 @@ impl Lang {
         }
     }
 
+    /// The language of a locale name (`zh_CN.UTF-8`, `zh-Hans-CN`, `en-US`,
+    /// `C`): Chinese for any `zh`, English otherwise.
+    pub fn from_locale(locale: &str) -> Lang {
+        let l = locale.trim().to_ascii_lowercase();
+        if l == "zh" || l.starts_with("zh_") || l.starts_with("zh-") || l.starts_with("zh.") {
+            Lang::Zh
+        } else {
+            Lang::En
+        }
+    }
+
+    /// The language of the system's user interface (on Unix `LC_ALL`,
+    /// `LC_MESSAGES`, then `LANG`; on Windows the display language), through
+    /// `sys-locale`; English when none is set.
+    pub fn system() -> Lang {
+        sys_locale::get_locale()
+            .map(|l| Lang::from_locale(&l))
+            .unwrap_or_default()
+    }
+
     /// `en` or `zh`.
     pub fn code(self) -> &'static str {
         match self {
@@ -117,6 +137,23 @@ mod tests {
             &Args::new().n("n", 1).s("who", "G1"),
         );
         assert_eq!(s, "G1 has 1 leader");
+    }
+
+    #[test]
+    fn locales_choose_the_language() {
+        for zh in [
+            "zh_CN.UTF-8",
+            "zh-Hans-CN",
+            "zh-CN",
+            "zh",
+            "ZH_tw",
+            "zh_CN.GBK",
+        ] {
+            assert_eq!(Lang::from_locale(zh), Lang::Zh, "{zh}");
+        }
+        for en in ["C", "POSIX", "en_US.UTF-8", "C.UTF-8", "", "de-DE", "zu_ZA"] {
+            assert_eq!(Lang::from_locale(en), Lang::En, "{en}");
+        }
     }
 
     #[test]

@@ -16,9 +16,19 @@ pub fn xuncha(args: &[&str]) -> Output {
     xuncha_in(root(), args)
 }
 
-/// Runs the binary in `dir`.
+/// Runs the binary in `dir`, in English whatever the machine's locale (the
+/// language follows the locale; tests that match words pin it).
 pub fn xuncha_in(dir: &Path, args: &[&str]) -> Output {
+    xuncha_locale(dir, "C", args)
+}
+
+/// Runs the binary in `dir` with the locale `LANG=lang` (and no `LC_ALL`,
+/// `LC_MESSAGES` over it).
+pub fn xuncha_locale(dir: &Path, lang: &str, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_xuncha"))
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("LANG", lang)
         .args(args)
         .current_dir(dir)
         .stdin(Stdio::null())
