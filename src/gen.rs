@@ -362,6 +362,7 @@ pub fn synthetic_case(o: &GenOptions) -> Case {
         groups,
         pins: vec![],
         exclude: vec![],
+        titles: Default::default(),
     };
     Case::new(
         units,

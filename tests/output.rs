@@ -8,11 +8,11 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 use xuncha::constraints::Eligibility;
 use xuncha::explain::plan_text;
-use xuncha::io::output::{
-    digest_inputs, display_width, plan_csv, plan_json, plan_xlsx, write_plan, PlanMeta,
-};
+use xuncha::explain::Lang;
+use xuncha::io::output::{digest_inputs, display_width, plan_csv, plan_json, PlanMeta};
 use xuncha::io::{load_case, read_plan};
 use xuncha::model::{GroupId, PersonId};
+use xuncha::print::{plan_xlsx, write_plan};
 use xuncha::solve::{evaluate, Outcome, ScoreModel};
 use xuncha::{Case, Plan};
 
@@ -208,7 +208,7 @@ fn json_has_the_fields_and_reads_back() {
 
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("plan.json");
-    write_plan(&f.case, &f.model, &f.outcome, &f.meta, &path).unwrap();
+    write_plan(Lang::Zh, &f.case, &f.model, &f.outcome, &f.meta, &path).unwrap();
     let back = read_plan(&f.case, &path).expect("reads back");
     assert_eq!(canon(&back.plan), canon(&f.outcome.plan));
     let text = std::fs::read_to_string(&path).unwrap();
@@ -219,12 +219,12 @@ fn json_has_the_fields_and_reads_back() {
 #[test]
 fn xlsx_is_deterministic_and_lists_everyone() {
     let f = sample();
-    let a = plan_xlsx(&f.case, &f.model, &f.outcome, &f.meta).unwrap();
-    let b = plan_xlsx(&f.case, &f.model, &f.outcome, &f.meta).unwrap();
+    let a = plan_xlsx(Lang::Zh, &f.case, &f.model, &f.outcome, &f.meta).unwrap();
+    let b = plan_xlsx(Lang::Zh, &f.case, &f.model, &f.outcome, &f.meta).unwrap();
     assert!(a == b, "same plan, same bytes");
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("plan.XLSX");
-    write_plan(&f.case, &f.model, &f.outcome, &f.meta, &path).unwrap();
+    write_plan(Lang::Zh, &f.case, &f.model, &f.outcome, &f.meta, &path).unwrap();
     assert!(std::fs::read(&path).unwrap() == a);
     let mut book = open_workbook_auto(&path).expect("opens");
     let names = book.sheet_names();
@@ -265,7 +265,7 @@ fn write_plan_refuses_unknown_extensions() {
     let dir = tempfile::tempdir().unwrap();
     for name in ["plan.txt", "plan"] {
         let path = dir.path().join(name);
-        let err = write_plan(&f.case, &f.model, &f.outcome, &f.meta, &path).unwrap_err();
+        let err = write_plan(Lang::Zh, &f.case, &f.model, &f.outcome, &f.meta, &path).unwrap_err();
         let msg = err.to_string();
         assert!(
             msg.contains(".csv") && msg.contains(".json") && msg.contains(".xlsx"),
@@ -282,6 +282,7 @@ fn write_plan_leaves_no_temporary_files() {
     let dir = tempfile::tempdir().unwrap();
     for name in ["plan.csv", "plan.json", "plan.xlsx", "again.CSV"] {
         write_plan(
+            Lang::Zh,
             &f.case,
             &f.model,
             &f.outcome,
@@ -292,6 +293,7 @@ fn write_plan_leaves_no_temporary_files() {
     }
     // over an existing file too
     write_plan(
+        Lang::Zh,
         &f.case,
         &f.model,
         &f.outcome,

@@ -126,7 +126,7 @@ fn run_plan(a: Args, lang: Lang) -> anyhow::Result<u8> {
             inputs_sha256: crate::io::output::digest_inputs(&a.case, &case)?,
             case: a.case.display().to_string(),
         };
-        crate::io::output::write_plan(&case, &model, &outcome, &meta, out)?;
+        crate::print::write_plan(lang, &case, &model, &outcome, &meta, out)?;
         if !a.quiet {
             errln!("wrote {}", out.display());
         }

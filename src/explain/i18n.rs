@@ -156,19 +156,55 @@ mod tests {
         }
     }
 
+    /// Every `.ftl` file of a language, by name, with its text.
+    fn locale_files(lang: &str) -> Vec<(String, String)> {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("src/explain/locales")
+            .join(lang);
+        let mut out: Vec<(String, String)> = std::fs::read_dir(&dir)
+            .expect("the locale folder")
+            .map(|e| e.expect("an entry").path())
+            .filter(|p| p.extension().is_some_and(|e| e == "ftl"))
+            .map(|p| {
+                let name = p.file_name().unwrap().to_string_lossy().into_owned();
+                (name, std::fs::read_to_string(&p).expect("a locale file"))
+            })
+            .collect();
+        out.sort();
+        out
+    }
+
     #[test]
     fn both_languages_have_the_same_messages() {
-        let en = message_ids(include_str!("locales/en/xuncha.ftl"));
-        let zh = message_ids(include_str!("locales/zh-CN/xuncha.ftl"));
-        let missing: Vec<&String> = en.iter().filter(|id| !zh.contains(id)).collect();
-        let extra: Vec<&String> = zh.iter().filter(|id| !en.contains(id)).collect();
-        assert!(
-            missing.is_empty() && extra.is_empty(),
-            "zh-CN lacks {missing:?}, has extra {extra:?}"
-        );
-        let mut sorted = en.clone();
+        let en_files = locale_files("en");
+        let zh_files = locale_files("zh-CN");
+        let names = |fs: &[(String, String)]| fs.iter().map(|(n, _)| n.clone()).collect::<Vec<_>>();
+        assert_eq!(names(&en_files), names(&zh_files), "the same files in both");
+        let mut all = Vec::new();
+        for ((name, en), (_, zh)) in en_files.iter().zip(&zh_files) {
+            let en = message_ids(en);
+            let zh = message_ids(zh);
+            let missing: Vec<&String> = en.iter().filter(|id| !zh.contains(id)).collect();
+            let extra: Vec<&String> = zh.iter().filter(|id| !en.contains(id)).collect();
+            assert!(
+                missing.is_empty() && extra.is_empty(),
+                "{name}: zh-CN lacks {missing:?}, has extra {extra:?}"
+            );
+            all.extend(en);
+        }
+        let mut sorted = all.clone();
         sorted.sort();
         sorted.dedup();
-        assert_eq!(sorted.len(), en.len(), "an id twice in en");
+        assert_eq!(sorted.len(), all.len(), "an id twice in en");
+    }
+
+    #[test]
+    fn every_rule_has_a_short_name() {
+        for lang in [Lang::En, Lang::Zh] {
+            for r in crate::model::RuleId::ALL {
+                let name = t(lang, &format!("rule-name-{}", r.as_str()));
+                assert!(!name.is_empty() && !name.starts_with('['), "{r:?}");
+            }
+        }
     }
 }

@@ -190,6 +190,7 @@ pub(crate) fn build_round(
         groups,
         pins,
         exclude,
+        titles: Default::default(),
     };
     Some((round, names))
 }

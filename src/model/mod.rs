@@ -327,6 +327,20 @@ pub struct Round {
     pub pins: Vec<Pin>,
     /// People not to be drawn this round.
     pub exclude: Vec<PersonId>,
+    /// What the printed 编组名单 says under its title.
+    pub titles: RoundTitles,
+}
+
+/// The round's words for the printed 编组名单's title block, each optional
+/// (empty when not given): `round.toml` keys `document`, `period`, `date`.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct RoundTitles {
+    /// 文号: the number of the document that sets up the round.
+    pub document: String,
+    /// 进驻时间: when the groups are on site, as written.
+    pub period: String,
+    /// 制表日期: the date of the table, as written.
+    pub date: String,
 }
 
 /// A whole case: the pool, the units, the facts and the round.

@@ -4,7 +4,10 @@
 //! CLI (`check --format json`, `replace`, `diff`) and the review page render
 //! them; the rules are those of [`crate::validate::check_plan`].
 
+mod not_placed;
 mod replace;
+
+pub use not_placed::{not_placed, NotPlaced, NotPlacedWhy};
 
 pub use replace::{apply, replacements, Candidate, Move, Refusal, Replacements};
 
