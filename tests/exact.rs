@@ -315,6 +315,7 @@ fn small_case(seed: u64) -> (Case, Option<Plan>) {
         groups,
         pins,
         exclude,
+        titles: Default::default(),
     };
     // a baseline now and then: people scattered at random
     let baseline = rng.chance(0.3).then(|| {

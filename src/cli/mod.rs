@@ -24,6 +24,7 @@ mod check;
 mod convert;
 mod explain;
 mod gen;
+mod help;
 mod import;
 mod mdgp;
 mod plan;
@@ -168,7 +169,13 @@ where
     I: IntoIterator<Item = T>,
     T: Into<OsString> + Clone,
 {
-    let cli = match Cli::try_parse_from(args) {
+    use clap::{CommandFactory, FromArgMatches};
+    let args: Vec<OsString> = args.into_iter().map(Into::into).collect();
+    let cmd = help::localized(Cli::command(), help::lang_of_args(&args));
+    let parsed = cmd
+        .try_get_matches_from(&args)
+        .and_then(|m| Cli::from_arg_matches(&m));
+    let cli = match parsed {
         Ok(c) => c,
         Err(e) => {
             let _ = e.print();

@@ -84,10 +84,13 @@ fn run_plan(a: Args, lang: Lang) -> anyhow::Result<u8> {
         let _ = ctrlc::set_handler(move || {
             use std::sync::atomic::Ordering;
             if p.stop.swap(true, Ordering::SeqCst) {
-                errln!("\ninterrupted again: quitting, nothing written");
+                errln!(
+                    "\n{}",
+                    crate::explain::i18n::t(lang, "cli-interrupted-again")
+                );
                 std::process::exit(130);
             }
-            errln!("\ninterrupted: keeping the best plan so far (Ctrl-C again to quit without it)");
+            errln!("\n{}", crate::explain::i18n::t(lang, "cli-interrupted"));
         });
     }
     let total = opts
@@ -115,7 +118,7 @@ fn run_plan(a: Args, lang: Lang) -> anyhow::Result<u8> {
         }
     };
     if a.exact && progress.stop.load(std::sync::atomic::Ordering::SeqCst) {
-        errln!("--exact skipped: interrupted");
+        errln!("{}", crate::explain::i18n::t(lang, "cli-exact-skipped"));
     }
     if !a.quiet {
         out!("{}", explain::plan_text(lang, &case, &model, &outcome));
@@ -128,7 +131,14 @@ fn run_plan(a: Args, lang: Lang) -> anyhow::Result<u8> {
         };
         crate::print::write_plan(lang, &case, &model, &outcome, &meta, out)?;
         if !a.quiet {
-            errln!("wrote {}", out.display());
+            errln!(
+                "{}",
+                crate::explain::i18n::tr(
+                    lang,
+                    "cli-wrote",
+                    &crate::explain::i18n::Args::new().s("path", out.display().to_string())
+                )
+            );
         }
     }
     Ok(0)

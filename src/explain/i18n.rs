@@ -106,6 +106,13 @@ pub fn tr(lang: Lang, id: &str, args: &Args) -> String {
     }
 }
 
+/// The message `id` in `lang` without arguments, if that language has it.
+pub fn lookup(lang: Lang, id: &str) -> Option<String> {
+    LOCALES
+        .lookup_single_language::<&str>(&lang.id(), id, None)
+        .ok()
+}
+
 /// [`tr`] with no arguments.
 pub fn t(lang: Lang, id: &str) -> String {
     tr(lang, id, &Args::new())

@@ -12,6 +12,7 @@ pub mod import;
 pub mod output;
 pub mod people;
 pub mod plan;
+pub mod plan_book;
 pub mod ranks;
 pub mod refs;
 pub mod regions;

@@ -33,6 +33,9 @@ pub fn read_plan(case: &Case, path: &Path) -> Result<ReadPlan, InputErrors> {
         .unwrap_or_default();
     match ext.as_str() {
         "csv" => plan_from_csv(case, path, &display),
+        "xlsx" | "xlsm" | "xls" | "ods" => {
+            super::plan_book::plan_from_workbook(case, path, &display)
+        }
         "json" => {
             let text = std::fs::read_to_string(path).map_err(|e| InputError::Io {
                 path: display.clone(),
@@ -42,7 +45,8 @@ pub fn read_plan(case: &Case, path: &Path) -> Result<ReadPlan, InputErrors> {
         }
         _ => Err(InputError::Io {
             path: display,
-            message: "a plan is read from .csv or .json".into(),
+            message: "a plan is read from .csv, .json or the workbook .xlsx that plan writes"
+                .into(),
         }
         .into()),
     }
@@ -54,6 +58,18 @@ fn plan_from_csv(case: &Case, path: &Path, display: &str) -> Result<ReadPlan, In
     let Some(sheet) = sheet.filter(|_| report.is_empty()) else {
         return Err(report);
     };
+    plan_from_sheet(case, &sheet, report.warnings, &|_| false)
+}
+
+/// Reads a plan from a table of placements (a CSV file, or the 编组名单
+/// sheet of a workbook): its columns group, role, person_id (and name, unit,
+/// region, note, seq); a column `carry` accepts is no error and not read.
+pub(crate) fn plan_from_sheet(
+    case: &Case,
+    sheet: &super::sheet::Sheet,
+    warnings: Vec<InputWarning>,
+    carry: &dyn Fn(&str) -> bool,
+) -> Result<ReadPlan, InputErrors> {
     let schema = [
         Column::new("group", "组别", true),
         Column::new("role", "角色", true),
@@ -65,9 +81,9 @@ fn plan_from_csv(case: &Case, path: &Path, display: &str) -> Result<ReadPlan, In
         Column::with("note", &["备注", "说明", "附注"], false),
         Column::with("seq", &["序号"], false),
     ];
-    let h = Header::resolve(&sheet, &schema)?;
+    let h = Header::resolve_carrying(sheet, &schema, carry)?;
     let mut errors = InputErrors::default();
-    let mut warnings = report.warnings;
+    let mut warnings = warnings;
     let mut plan = Plan::empty(case);
     let mut invisible = Vec::new();
     for r in &sheet.rows {
@@ -182,7 +198,7 @@ fn plan_from_csv(case: &Case, path: &Path, display: &str) -> Result<ReadPlan, In
         place(&mut plan, group.ix(), person, role);
     }
     let mut report = InputErrors::default();
-    warn_invisible(&mut report, &sheet, invisible);
+    warn_invisible(&mut report, sheet, invisible);
     warnings.extend(report.warnings);
     errors.into_result(ReadPlan { plan, warnings })
 }

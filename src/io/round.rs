@@ -62,6 +62,8 @@ pub struct RoundSpec {
     pub pins: Vec<PinSpec>,
     /// Excluded people.
     pub exclude: Vec<At<String>>,
+    /// 文号, 进驻时间, 制表日期 for the printed 编组名单.
+    pub titles: crate::model::RoundTitles,
 }
 
 impl RoundSpec {
@@ -81,6 +83,7 @@ impl RoundSpec {
             groups: Vec::new(),
             pins: Vec::new(),
             exclude: Vec::new(),
+            titles: Default::default(),
         }
     }
 }
@@ -89,6 +92,12 @@ impl RoundSpec {
 #[serde(deny_unknown_fields)]
 struct RoundToml {
     name: Option<String>,
+    /// 文号.
+    document: Option<String>,
+    /// 进驻时间.
+    period: Option<String>,
+    /// 制表日期.
+    date: Option<String>,
     year: Option<Spanned<i32>>,
     areas: Option<Vec<Spanned<String>>>,
     #[serde(default)]
@@ -281,6 +290,11 @@ pub fn parse_round_toml(text: &str, display: &str) -> Result<RoundSpec, InputErr
     let mut errors = InputErrors::default();
     let mut spec = RoundSpec::new(file.clone());
     spec.name = raw.name.unwrap_or_default();
+    spec.titles = crate::model::RoundTitles {
+        document: raw.document.unwrap_or_default().trim().to_string(),
+        period: raw.period.unwrap_or_default().trim().to_string(),
+        date: raw.date.unwrap_or_default().trim().to_string(),
+    };
     spec.year = raw.year.map(|y| {
         let v = *y.get_ref();
         if !(1900..=2200).contains(&v) {
@@ -569,6 +583,9 @@ fn canonical_key(key: &str) -> &str {
     match key.trim() {
         "名称" => "name",
         "年份" => "year",
+        "文号" => "document",
+        "进驻时间" => "period",
+        "制表日期" => "date",
         "专业领域" => "areas",
         "不参加" => "exclude",
         k => k,
@@ -638,6 +655,9 @@ fn apply_key_value(
     match k {
         "" => errors.at(pos, "a value without a key"),
         "name" | "名称" => spec.name = value.to_string(),
+        "document" | "文号" => spec.titles.document = value.trim().to_string(),
+        "period" | "进驻时间" => spec.titles.period = value.trim().to_string(),
+        "date" | "制表日期" => spec.titles.date = value.trim().to_string(),
         "year" | "年份" => match parse_int(value) {
             Some(y) if (1900..=2200).contains(&y) => spec.year = Some(y as i32),
             _ => errors.at(pos, format!("year: \"{value}\" is not a plausible year")),

@@ -190,7 +190,7 @@ pub(crate) fn build_round(
         groups,
         pins,
         exclude,
-        titles: Default::default(),
+        titles: spec.titles.clone(),
     };
     Some((round, names))
 }

@@ -127,6 +127,15 @@ fn round_rows(r: &RoundSpec) -> (Vec<&'static str>, Rows, Rows, Rows) {
             r.year.map(|y| y.to_string()).unwrap_or_default(),
         ],
     ];
+    for (key, v) in [
+        ("document", &r.titles.document),
+        ("period", &r.titles.period),
+        ("date", &r.titles.date),
+    ] {
+        if !v.is_empty() {
+            policy.push(vec![key.into(), v.clone()]);
+        }
+    }
     if let Some(a) = &r.areas {
         policy.push(vec![
             "areas".into(),

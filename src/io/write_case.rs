@@ -136,6 +136,15 @@ pub fn write_case_dir(case: &Case, dir: &Path) -> anyhow::Result<()> {
     let mut t = String::new();
     writeln!(t, "name = {}", quoted(&r.name))?;
     writeln!(t, "year = {}", r.year)?;
+    for (key, v) in [
+        ("document", &r.titles.document),
+        ("period", &r.titles.period),
+        ("date", &r.titles.date),
+    ] {
+        if !v.is_empty() {
+            writeln!(t, "{key} = {}", quoted(v))?;
+        }
+    }
     let areas: Vec<String> = r.areas.iter().map(|a| quoted(&a.key)).collect();
     writeln!(t, "areas = [{}]", areas.join(", "))?;
     if !r.exclude.is_empty() {

@@ -31,7 +31,7 @@ pub struct PageModel {
 pub const PAGE_MODEL: PageModel = PageModel {
     long_side: 841.9,
     short_side: 595.3,
-    top_margin_in: 0.75,
+    top_margin_in: 0.6,
     fill: 0.95,
 };
 

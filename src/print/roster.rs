@@ -315,7 +315,14 @@ pub(crate) fn roster_sheet(
     ws.set_repeat_rows(head_row, head_row)?;
     ws.set_landscape();
     ws.set_paper_size(9); // A4
-    ws.set_margins(0.5, 0.5, 0.75, 0.75, 0.3, 0.3);
+    ws.set_margins(
+        0.5,
+        0.5,
+        PAGE_MODEL.top_margin_in,
+        PAGE_MODEL.top_margin_in,
+        0.25,
+        0.25,
+    );
     ws.set_print_fit_to_pages(1, 0);
     ws.set_print_center_horizontally(true);
     ws.set_footer(t(lang, "book-footer"));

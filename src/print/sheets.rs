@@ -2,6 +2,7 @@
 //! legend, the groups' make-up), 未入选 (everyone not placed and why) and
 //! 说明 (the audit facts, on one page).
 
+use super::layout::PAGE_MODEL;
 use super::roster::group_label;
 use super::Formats;
 use crate::constraints::Eligibility;
@@ -47,7 +48,14 @@ fn list_setup(
         ws.set_portrait();
     }
     ws.set_paper_size(9);
-    ws.set_margins(0.5, 0.5, 0.75, 0.75, 0.3, 0.3);
+    ws.set_margins(
+        0.5,
+        0.5,
+        PAGE_MODEL.top_margin_in,
+        PAGE_MODEL.top_margin_in,
+        0.25,
+        0.25,
+    );
     ws.set_print_fit_to_pages(1, 0);
     ws.set_repeat_rows(head_row, head_row)?;
     ws.set_freeze_panes(head_row + 1, 0)?;
@@ -429,7 +437,14 @@ pub(crate) fn about_sheet(
     ws.set_column_width(1, fit(rows.iter().map(|(_, v)| display_width(v)), 20, 70))?;
     ws.set_portrait();
     ws.set_paper_size(9);
-    ws.set_margins(0.5, 0.5, 0.75, 0.75, 0.3, 0.3);
+    ws.set_margins(
+        0.5,
+        0.5,
+        PAGE_MODEL.top_margin_in,
+        PAGE_MODEL.top_margin_in,
+        0.25,
+        0.25,
+    );
     ws.set_print_fit_to_pages(1, 1);
     ws.set_footer(t(lang, "book-footer"));
     Ok(())
