@@ -50,6 +50,8 @@ pub fn case_line(lang: Lang, case: &Case) -> String {
     )
 }
 
+use crate::io::output::display_width;
+
 /// `s` padded with spaces to `w` columns of a terminal (CJK characters take two).
 pub fn pad(s: &str, w: usize) -> String {
     let n = crate::io::output::display_width(s);
@@ -66,45 +68,88 @@ pub fn pad_left(s: &str, w: usize) -> String {
 pub fn feasibility_text(lang: Lang, case: &Case, f: &Feasibility) -> String {
     let mut s = String::new();
     let _ = writeln!(s, "{}", case_line(lang, case));
-    let areas: Vec<&str> = case.round.areas.iter().map(|a| a.key.as_str()).collect();
+    // the areas by the words of the language: the label in Chinese, the key in English
+    let areas: Vec<String> = case
+        .round
+        .areas
+        .iter()
+        .zip(&case.round.requirements)
+        .map(|(a, r)| {
+            let name = if lang == Lang::Zh { &a.label } else { &a.key };
+            format!("{name}≥{r}")
+        })
+        .collect();
+    let sep = if lang == Lang::Zh { "、" } else { ", " };
+    let targets: Vec<String> = case
+        .round
+        .groups
+        .iter()
+        .map(|g| {
+            g.targets
+                .iter()
+                .map(|&t| case.unit(t).name.as_str())
+                .collect::<Vec<_>>()
+                .join(sep)
+        })
+        .collect();
+    let w_group = case
+        .round
+        .groups
+        .iter()
+        .map(|g| display_width(&g.id))
+        .chain(std::iter::once(display_width(&t(lang, "report-col-group"))))
+        .max()
+        .unwrap_or(0);
+    let w_targets = targets
+        .iter()
+        .map(|x| display_width(x))
+        .chain(std::iter::once(display_width(&t(
+            lang,
+            "report-col-targets",
+        ))))
+        .max()
+        .unwrap_or(0);
+    let heads = [
+        t(lang, "report-col-eligible"),
+        t(lang, "report-col-leaders"),
+        t(lang, "report-col-mixcap"),
+    ];
+    let w_num: Vec<usize> = heads.iter().map(|h| display_width(h).max(5)).collect();
     let _ = writeln!(
         s,
-        "\n{} {} {} {} {}  {}",
-        pad(&t(lang, "report-col-group"), 6),
-        pad(&t(lang, "report-col-targets"), 34),
-        pad_left(&t(lang, "report-col-eligible"), 8),
-        pad_left(&t(lang, "report-col-leaders"), 7),
-        pad_left(&t(lang, "report-col-mixcap"), 6),
-        areas
+        "\n{}  {}  {}  {}",
+        pad(&t(lang, "report-col-group"), w_group),
+        pad(&t(lang, "report-col-targets"), w_targets),
+        heads
             .iter()
-            .zip(&case.round.requirements)
-            .map(|(a, r)| format!("{a}≥{r}"))
+            .zip(&w_num)
+            .map(|(h, &w)| pad_left(h, w))
             .collect::<Vec<_>>()
-            .join(" ")
+            .join("  "),
+        areas.join("  ")
     );
-    for (g, st) in case.round.groups.iter().zip(&f.groups) {
-        let targets: Vec<&str> = g
-            .targets
-            .iter()
-            .map(|&t| case.unit(t).id.as_str())
-            .collect();
+    for ((g, st), targets) in case.round.groups.iter().zip(&f.groups).zip(&targets) {
+        let nums = [st.eligible, st.eligible_leaders, st.mixing_capacity];
         let per: Vec<String> = st
             .per_area
             .iter()
             .zip(&areas)
-            .map(|(n, a)| format!("{n:>w$}", w = a.len() + 2))
+            .map(|(n, a)| pad_left(&n.to_string(), display_width(a)))
             .collect();
         let _ = writeln!(
             s,
-            "{} {} {:>8} {:>7} {:>6}  {}",
-            pad(&g.id, 6),
-            pad(&targets.join(", "), 34),
-            st.eligible,
-            st.eligible_leaders,
-            st.mixing_capacity,
-            per.join(" ")
+            "{}  {}  {}  {}",
+            pad(&g.id, w_group),
+            pad(targets, w_targets),
+            nums.iter()
+                .zip(&w_num)
+                .map(|(n, &w)| pad_left(&n.to_string(), w))
+                .collect::<Vec<_>>()
+                .join("  "),
+            per.join("  ")
         );
     }
+    let _ = writeln!(s, "{}", t(lang, "report-legend"));
     if f.findings.is_empty() {
         let _ = writeln!(s, "\n{}", t(lang, "report-none-starved"));
     } else {

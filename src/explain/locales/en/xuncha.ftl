@@ -193,7 +193,7 @@ report-col-group = group
 report-col-targets = targets
 report-col-eligible = eligible
 report-col-leaders = leaders
-report-col-mixcap = mixcap
+report-col-mixcap = mix cap
 report-none-starved = no group is starved: each group alone has enough eligible leaders, people and experts, and matching leaders, members and each area across all groups at once succeeds
 report-infeasible = error: the case is infeasible ({ $n } { $n ->
     [one] finding
