@@ -30,6 +30,7 @@ pub mod io;
 pub mod mdgp;
 pub mod model;
 pub mod review;
+pub mod serve;
 pub mod solve;
 pub mod validate;
 pub mod whatif;

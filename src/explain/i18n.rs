@@ -121,8 +121,15 @@ mod tests {
 
     #[test]
     fn both_languages_have_the_same_messages() {
-        let en = message_ids(include_str!("locales/en/xuncha.ftl"));
-        let zh = message_ids(include_str!("locales/zh-CN/xuncha.ftl"));
+        // every .ftl of a locale is loaded: xuncha.ftl, and serve.ftl for the review page
+        let en = message_ids(concat!(
+            include_str!("locales/en/xuncha.ftl"),
+            include_str!("locales/en/serve.ftl")
+        ));
+        let zh = message_ids(concat!(
+            include_str!("locales/zh-CN/xuncha.ftl"),
+            include_str!("locales/zh-CN/serve.ftl")
+        ));
         let missing: Vec<&String> = en.iter().filter(|id| !zh.contains(id)).collect();
         let extra: Vec<&String> = zh.iter().filter(|id| !en.contains(id)).collect();
         assert!(
