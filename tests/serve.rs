@@ -369,3 +369,22 @@ fn bad_requests_get_json_errors_not_a_crash() {
     // still serving
     assert_eq!(s.get("/api/state").0, 200);
 }
+
+#[test]
+fn a_round_that_cannot_be_staffed_shows_the_feasibility_report() {
+    let (_d, case) = common::copy_case("starved");
+    let s = Served::start(&case, &[]);
+    let (_, st) = s.get("/api/state?lang=zh");
+    let msg = st["no_plan"]["message"].as_str().unwrap();
+    assert!(msg.contains("G1"), "{msg}");
+    assert!(
+        st["no_plan"]["report"]["findings"]
+            .as_array()
+            .unwrap()
+            .len()
+            == 1
+    );
+    assert!(st["groups"][0]["members"].as_array().unwrap().is_empty());
+    // the findings carry rule ids, labelled for the page
+    assert!(st["no_plan"]["report"].to_string().contains("rule_label"));
+}

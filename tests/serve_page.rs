@@ -105,6 +105,12 @@ impl Browser {
 
     /// A WebDriver command: its `value`.
     fn call(&self, method: &str, path: &str, body: Option<Value>) -> Value {
+        self.try_call(method, path, body)
+            .unwrap_or_else(|e| panic!("WebDriver {method} {path}: {e}"))
+    }
+
+    /// A WebDriver command: its `value`, or the error's JSON.
+    fn try_call(&self, method: &str, path: &str, body: Option<Value>) -> Result<Value, Value> {
         let body = body.map(|b| b.to_string());
         let (code, bytes) = request(
             &self.host,
@@ -114,8 +120,11 @@ impl Browser {
             &[("Content-Type", "application/json")],
         );
         let v: Value = serde_json::from_slice(&bytes).unwrap_or(Value::Null);
-        assert!(code == 200, "WebDriver {method} {path}: {code} {v}");
-        v["value"].clone()
+        if code == 200 {
+            Ok(v["value"].clone())
+        } else {
+            Err(json!({"status": code, "value": v["value"]}))
+        }
     }
 
     fn cmd(&self, method: &str, what: &str, body: Option<Value>) -> Value {
@@ -161,9 +170,20 @@ impl Browser {
         v[ELEMENT].as_str().unwrap().to_string()
     }
 
+    /// Clicks `css`; found again when the page re-rendered it meanwhile.
     fn click(&self, css: &str) {
-        let e = self.el(css);
-        self.cmd("POST", &format!("element/{e}/click"), Some(json!({})));
+        for _ in 0..20 {
+            let e = self.el(css);
+            let path = format!("/session/{}/element/{e}/click", self.session);
+            match self.try_call("POST", &path, Some(json!({}))) {
+                Ok(_) => return,
+                Err(v) if v["value"]["error"] == "stale element reference" => {
+                    std::thread::sleep(Duration::from_millis(100))
+                }
+                Err(v) => panic!("click {css}: {v}"),
+            }
+        }
+        panic!("click {css}: the element kept being replaced");
     }
 
     /// Types into the element (keyboard), e.g. Enter as "\u{E007}".

@@ -86,10 +86,18 @@ pub fn get(sh: &Shared, path: &str, q: &HashMap<String, String>) -> Reply {
                     .clamp(1, 50);
                 let ws = &sh.ws;
                 let r = replacements(&ws.case, &ws.elig, &ws.model, &s.plan, p, top);
-                Reply::json(
-                    200,
-                    crate::explain::replace_json(lang, &ws.case, &ws.model, &r),
-                )
+                let mut v = crate::explain::replace_json(lang, &ws.case, &ws.model, &r);
+                // each term that changes, with its label
+                for list in ["allowed", "refused"] {
+                    for c in v[list].as_array_mut().into_iter().flatten() {
+                        for x in c["changes"].as_array_mut().into_iter().flatten() {
+                            let key = x["term"].as_str().unwrap_or_default().to_string();
+                            x["label"] =
+                                json!(crate::explain::plan::term_label(lang, &ws.case, &key));
+                        }
+                    }
+                }
+                Reply::json(200, v)
             }
             "/api/diff" => Reply::json(200, views::diff_view(lang, &sh.ws, &s)),
             "/api/replan" => Reply::json(200, sh.job_json(lang)),

@@ -82,7 +82,9 @@ async function afterChange(r, body) {
   const d = r.data;
   if (d.locked) return banner(w('lockedMsg'), 'error');
   if (!d.applied) return refuse(d.violations, body);
-  banner(d.stale ? w('staleWrite') : w('applied'), d.stale ? 'warn' : 'info');
+  if (d.stale) banner(w('staleWrite'), 'warn');
+  else if (d.valid === false) banner(w('appliedInvalid'), 'error');
+  else banner(w('applied'));
   await load();
 }
 
@@ -204,6 +206,9 @@ async function showReplace(id) {
       el('span', { class: 'delta' }, (c.delta > 0 ? '+' : '') + (Math.round(c.delta * 100) / 100)),
       ' ',
       c.message,
+      c.changes && c.changes.length
+        ? el('span', { class: 'terms' }, ` (${c.changes.map((x) => `${x.label} ${x.change > 0 ? '+' : ''}${Math.round(x.change * 100) / 100}`).join('，')})`)
+        : null,
       ok ? el('button', { class: 'apply-candidate', 'data-with': other(c), onclick: () => swap(id, other(c)) }, w('apply')) : el('div', { class: 'why' }, el('b', {}, c.refused.rule_label || c.refused.rule), ' ', c.refused.message)
     );
   box.replaceChildren(
