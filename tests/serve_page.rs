@@ -282,7 +282,11 @@ fn browser_or_skip() -> Option<(PathBuf, PathBuf)> {
             if std::env::var_os("CI").is_some() {
                 panic!("no Chromium or chromedriver, and CI is set: .ci/run installs them (apt-get install chromium chromium-driver)");
             }
-            eprintln!("\n*** skipped: no Chromium (install the Debian packages chromium and chromium-driver) ***\n");
+            // straight to stderr, past the test harness's capture
+            use std::io::Write;
+            let _ = std::io::stderr().write_all(
+                b"\n*** skipped: no Chromium (install the Debian packages chromium and chromium-driver) ***\n\n",
+            );
             None
         }
     }
@@ -380,7 +384,7 @@ fn a_review_in_the_browser_refuses_a_forbidden_move_replaces_locks_replans_and_s
 }
 
 #[test]
-fn insisting_on_a_forbidden_move_marks_the_plan_invalid_and_blocks_saving() {
+fn insisting_on_a_forbidden_move_marks_the_plan_invalid_and_a_drag_is_checked_too() {
     let Some((chromium, driver)) = browser_or_skip() else {
         return;
     };
@@ -404,6 +408,22 @@ fn insisting_on_a_forbidden_move_marks_the_plan_invalid_and_blocks_saving() {
     // undo: valid again
     b.click("#undo");
     b.el("#status.ok");
+    // drag and drop (HTML5 events, as a mouse drag fires them): refused too
+    b.click("#panel-close");
+    b.js(
+        "const card = document.querySelector(`.card[data-person='${arguments[0]}']`);
+         const zone = document.querySelector(`section.group[data-group='${arguments[1]}']`);
+         const dt = new DataTransfer();
+         card.dispatchEvent(new DragEvent('dragstart', {bubbles: true, dataTransfer: dt}));
+         zone.dispatchEvent(new DragEvent('dragover', {bubbles: true, cancelable: true, dataTransfer: dt}));
+         zone.dispatchEvent(new DragEvent('drop', {bubbles: true, cancelable: true, dataTransfer: dt}));
+         return true;",
+        json!([who, forbidden]),
+    );
+    let refusal = b.text("#refusal");
+    assert!(refusal.contains("籍贯"), "{refusal}");
+    b.click("#refusal-cancel");
+    assert!(!members(&s, &forbidden).contains(&who), "not applied");
     // the English switch
     b.click("#lang");
     b.wait(
