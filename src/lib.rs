@@ -31,6 +31,7 @@ pub mod mdgp;
 pub mod model;
 pub mod print;
 pub mod review;
+pub mod serve;
 pub mod solve;
 pub mod validate;
 pub mod whatif;

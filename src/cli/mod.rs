@@ -29,6 +29,7 @@ mod import;
 mod mdgp;
 mod plan;
 mod review;
+mod serve;
 mod template;
 mod whatif;
 
@@ -108,6 +109,9 @@ pub enum Command {
     /// Who moved between two plans of a case, and both scores term by term
     /// (exit 1 when they differ).
     Diff(review::DiffArgs),
+    /// A review page on this computer (127.0.0.1): the round's groups, moves
+    /// checked by the rules, who could replace whom, locks and re-plan, save.
+    Serve(serve::Args),
 }
 
 /// A number of seconds > 0 (`--time-limit`).
@@ -206,6 +210,7 @@ pub fn execute(cli: Cli) -> anyhow::Result<u8> {
         Command::Check(a) => check::run(a, lang),
         Command::Replace(a) => review::run_replace(a, lang),
         Command::Diff(a) => review::run_diff(a, lang),
+        Command::Serve(a) => serve::run(a, lang),
         Command::Explain(a) => explain::run(a, lang),
         Command::Plan(a) => plan::run(a, lang),
         Command::Mdgp(a) => mdgp::run(a),

@@ -84,3 +84,10 @@ cli-wrote = wrote { $path }
 cli-interrupted = interrupted: keeping the best plan so far (Ctrl-C again to quit without it)
 cli-interrupted-again = interrupted again: quitting, nothing written
 cli-exact-skipped = --exact skipped: interrupted
+
+help-serve = A review page on this computer (127.0.0.1): the round's groups, moves checked by the rules, who could replace whom, locks and re-plan, save
+help-serve-case = The case: a directory of CSV files with round.toml, or an .xlsx workbook
+help-serve-plan = The plan to review (plan.csv, plan.json or plan.xlsx); without it the case is planned first, as xuncha plan does
+help-serve-port = The port on 127.0.0.1 (0: any free port; default 8765)
+help-serve-open = Open the page in the default browser
+help-serve-fresh = Start over: ignore the working plan kept from an earlier review

@@ -84,3 +84,10 @@ cli-wrote = 已写出 { $path }
 cli-interrupted = 已中断：保留目前找到的最好方案（再按 Ctrl-C 则不保存直接退出）
 cli-interrupted-again = 再次中断：直接退出，未写任何文件
 cli-exact-skipped = 已中断，跳过 --exact
+
+help-serve = 在本机（127.0.0.1）打开审核页面：查看各组，调整人员时按规则即时核查，查看谁能接替，锁定后重新编组，保存
+help-serve-case = 案例：CSV 文件和 round.toml 所在的文件夹，或一个 .xlsx 工作簿
+help-serve-plan = 要审核的方案（plan.csv、plan.json 或 plan.xlsx）；不给时先按 xuncha plan 的方式编组
+help-serve-port = 本机端口（0：任一空闲端口；默认 8765）
+help-serve-open = 用默认浏览器打开页面
+help-serve-fresh = 重新开始：不用上次审核保存的工作方案
