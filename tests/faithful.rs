@@ -810,6 +810,8 @@ fn positions_show_the_column_letter_and_near_misses_and_invisible_characters() {
 fn a_closed_pipe_ends_quietly() {
     use std::io::Read;
     let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_xuncha"))
+        .env("LC_ALL", "C")
+        .env("LANG", "C")
         .args(["explain", "data/sample", "--group", "G1"])
         .current_dir(root())
         .stdout(std::process::Stdio::piped())

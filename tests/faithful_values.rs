@@ -413,6 +413,8 @@ fn a_closed_stdout_keeps_the_exit_code_of_a_plan_that_breaks_a_rule() {
     )
     .unwrap();
     let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_xuncha"))
+        .env("LC_ALL", "C")
+        .env("LANG", "C")
         .args(["check", "data/tiny", "--plan", plan.to_str().unwrap()])
         .current_dir(root())
         .stdout(std::process::Stdio::piped())

@@ -11,6 +11,8 @@ use xuncha::model::{Case, PersonId};
 
 fn xuncha(args: &[&str]) -> std::process::Output {
     Command::new(env!("CARGO_BIN_EXE_xuncha"))
+        .env("LC_ALL", "C")
+        .env("LANG", "C")
         .args(args)
         .output()
         .expect("the binary runs")

@@ -126,6 +126,8 @@ fn malformed_instances_are_refused_naming_file_line_and_column() {
     // the command line: exit 2 and the message
     let path = dir.path().join("bad3.txt");
     let o = Command::new(env!("CARGO_BIN_EXE_xuncha"))
+        .env("LC_ALL", "C")
+        .env("LANG", "C")
         .args(["mdgp"])
         .arg(&path)
         .output()
@@ -144,6 +146,8 @@ fn the_command_prints_the_objective_and_gives_the_same_solution_on_one_or_two_th
     for threads in ["1", "2"] {
         let sol = dir.path().join(format!("sol{threads}.txt"));
         let o = Command::new(env!("CARGO_BIN_EXE_xuncha"))
+            .env("LC_ALL", "C")
+            .env("LANG", "C")
             .args([
                 "mdgp",
                 "--iterations",

@@ -19,6 +19,8 @@ fn readme_examples_match_the_commands() {
             shown.push('\n');
         }
         let out = Command::new(env!("CARGO_BIN_EXE_xuncha"))
+            .env("LC_ALL", "C")
+            .env("LANG", "C")
             .args(cmd.split_whitespace())
             .current_dir(env!("CARGO_MANIFEST_DIR"))
             .output()

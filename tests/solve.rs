@@ -12,6 +12,8 @@ use xuncha::validate::check_plan;
 
 fn xuncha(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_xuncha"))
+        .env("LC_ALL", "C")
+        .env("LANG", "C")
         .args(args)
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .output()
@@ -408,6 +410,8 @@ fn ctrl_c_stops_the_search_and_keeps_the_best_plan_so_far() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("interrupted.json");
     let mut child = Command::new(env!("CARGO_BIN_EXE_xuncha"))
+        .env("LC_ALL", "C")
+        .env("LANG", "C")
         .args(["plan", "data/sample", "--iterations", "1000000000", "--out"])
         .arg(&out)
         .current_dir(env!("CARGO_MANIFEST_DIR"))

@@ -12,6 +12,8 @@ use xuncha::whatif::{capacity, critical, run_scenario, Settings};
 
 fn xuncha(args: &[&str]) -> std::process::Output {
     Command::new(env!("CARGO_BIN_EXE_xuncha"))
+        .env("LC_ALL", "C")
+        .env("LANG", "C")
         .args(args)
         .output()
         .expect("the binary runs")

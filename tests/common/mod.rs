@@ -16,9 +16,12 @@ pub fn xuncha(args: &[&str]) -> Output {
     xuncha_in(root(), args)
 }
 
-/// Runs the binary in `dir`.
+/// Runs the binary in `dir`, in English (`LC_ALL=C`: the tests that
+/// match wording pin the language; those of Chinese pass `--lang zh`).
 pub fn xuncha_in(dir: &Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_xuncha"))
+        .env("LC_ALL", "C")
+        .env("LANG", "C")
         .args(args)
         .current_dir(dir)
         .stdin(Stdio::null())
