@@ -122,3 +122,46 @@ fn warnings_in_json_carry_the_message_in_the_chosen_language() {
         assert!(w["message"].as_str().unwrap().contains(words), "{w}");
     }
 }
+
+#[test]
+fn the_import_report_is_written_in_the_chosen_language() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("roster-case");
+    let roster = root().join("data/roster.xlsx");
+    let o = xuncha(&[
+        "--lang",
+        "zh",
+        "import",
+        roster.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let printed = stdout(&o);
+    let written = std::fs::read_to_string(dir.path().join("roster-case.import.txt")).unwrap();
+    assert_eq!(printed.trim_end(), written.trim_end());
+    for words in [
+        "花名册：",
+        "表头在第 3 行：共 66 行，导入 66 人，未导入 0 人",
+        "所作的推断（305）：",
+        "籍贯在本案地区以外（按原文保留）（5）：",
+        "河北省保定市：第 7、12、17、22、27 行",
+        "东安县城关镇（东安县，乡镇）：第 36 行",
+    ] {
+        assert!(written.contains(words), "{words}:\n{written}");
+    }
+    assert!(stderr(&o).contains("及导入报告"), "{}", stderr(&o));
+    // in English, the same file name and the words of the README
+    let out = dir.path().join("en-case");
+    let o = xuncha(&[
+        "--lang",
+        "en",
+        "import",
+        roster.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let written = std::fs::read_to_string(dir.path().join("en-case.import.txt")).unwrap();
+    assert!(written.contains("Assumptions (305):"), "{written}");
+}

@@ -262,7 +262,7 @@ import-kind-assumption = 所作的推断（{ $n }）：
 import-kind-skipped = 未读取的行和工作表（{ $n }）：
 import-heading = { $heading }（{ $n }）：
 import-rows = ：第 { $rows } 行
-import-rows-more = …… 另 { $n } 行
+import-rows-more = …… 另 { $n }
 import-fact-command = xuncha import { $roster } → { $out }
 import-fact-roster = 花名册：{ $sheet }，表头在第 { $line } 行：共 { $rows } 行，导入 { $people } 人，未导入 { $left } 人
 import-fact-round = 本轮安排：{ $sheet }：{ $groups } 个组，{ $targets } 个被巡察单位
@@ -328,4 +328,10 @@ cli-wrote-import-no-groups = 已写出 { $out }（尚无组：请在 round.toml 
 import-unit-split = { $unit }（{ $region }{ $city ->
     [yes] ，市级
    *[no] {""}
-}，{ $kind }）
+}，{ $kind ->
+    [township] 乡镇
+    [village] 村
+    [department] 部门
+    [soe] 国有企业
+   *[other] { $kind }
+}）
