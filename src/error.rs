@@ -1,6 +1,8 @@
 //! Input errors: everything a person can get wrong in a case or a plan, each
 //! naming the file, row (line) and column it was found at.
 
+use crate::explain::Lang;
+pub use crate::msg::{Msg, MsgArg};
 use std::fmt;
 
 /// Where in the input a problem sits: a file (or a workbook sheet), and as far
@@ -104,32 +106,11 @@ impl Position {
     }
 }
 
-impl Position {
-    /// "row 5" in a sheet, "line 5" in a file, or the file's name when no
-    /// line is known: where, within a file already named.
-    pub fn place(&self) -> String {
-        match self.line {
-            Some(l) if self.sheet => format!("row {l}"),
-            Some(l) => format!("line {l}"),
-            None => self.file.clone(),
-        }
-    }
-}
-
+/// In English: `people.csv: line 5, column C 籍贯` (the words are
+/// `explain::input`'s, which also has them in Chinese).
 impl fmt::Display for Position {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.file)?;
-        if let Some(l) = self.line {
-            let word = if self.sheet { "row" } else { "line" };
-            write!(f, ": {word} {l}")?;
-        }
-        match (&self.letter, &self.column) {
-            (Some(c), Some(name)) => write!(f, ", column {} {name}", column_letter(*c))?,
-            (Some(c), None) => write!(f, ", column {}", column_letter(*c))?,
-            (None, Some(name)) => write!(f, ", column {name}")?,
-            (None, None) => {}
-        }
-        Ok(())
+        f.write_str(&crate::explain::input::render_position(Lang::En, self))
     }
 }
 
@@ -142,8 +123,8 @@ pub struct InputWarning {
     pub code: &'static str,
     /// Where.
     pub pos: Position,
-    /// What, in plain words.
-    pub message: String,
+    /// What, as a message (rendered by `explain::input`).
+    pub message: Msg,
     /// Could what it says hide a broken rule (a table not read, a 籍贯
     /// matching no region)? Then `check` never says "valid" without a "but".
     pub hides_rule: bool,
@@ -153,11 +134,12 @@ pub struct InputWarning {
 }
 
 /// In JSON: `code`, `file`, `line`, `column` (the letter), `header`,
-/// `hides_rule` and the `message` as printed.
+/// `hides_rule`, `lines`, `message_id` and the `message` in English
+/// (`explain::input::warning_json` gives it in another language).
 impl serde::Serialize for InputWarning {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeStruct;
-        let mut st = s.serialize_struct("InputWarning", 8)?;
+        let mut st = s.serialize_struct("InputWarning", 9)?;
         st.serialize_field("code", self.code)?;
         st.serialize_field("file", &self.pos.file)?;
         st.serialize_field("line", &self.pos.line)?;
@@ -165,39 +147,39 @@ impl serde::Serialize for InputWarning {
         st.serialize_field("header", &self.pos.column)?;
         st.serialize_field("hides_rule", &self.hides_rule)?;
         st.serialize_field("lines", &self.lines)?;
+        st.serialize_field("message_id", self.message.id)?;
         st.serialize_field("message", &self.to_string())?;
         st.end()
     }
 }
 
+/// In English, with its position.
 impl fmt::Display for InputWarning {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.pos, self.message)
+        f.write_str(&crate::explain::input::render_warning(Lang::En, self))
     }
 }
 
 /// One problem found in the input.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum InputError {
     /// A value, a header or a reference is wrong at a known position.
-    #[error("{pos}: {message}")]
     Data {
         /// Where.
         pos: Position,
-        /// What is wrong, in plain words.
-        message: String,
+        /// What is wrong, as a message.
+        message: Msg,
     },
     /// A file could not be read at all.
-    #[error("{path}: {message}")]
     Io {
         /// The path as given.
         path: String,
-        /// The operating system's or parser's words.
-        message: String,
+        /// Why: a message, or the operating system's or parser's words
+        /// ([`Msg::raw`]).
+        message: Msg,
     },
     /// A pin in the round breaks a hard rule (SPEC §2.5): names the rule.
-    #[error("{pos}: pin of {person} to {group} breaks rule {rule}: {message}")]
     Pin {
         /// Where the pin is written.
         pos: Position,
@@ -208,13 +190,22 @@ pub enum InputError {
         /// The rule id (SPEC §3 table).
         rule: &'static str,
         /// The chain of facts.
-        message: String,
+        message: Msg,
     },
 }
 
+/// In English, with its position.
+impl fmt::Display for InputError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&crate::explain::input::render_error(Lang::En, self))
+    }
+}
+
+impl std::error::Error for InputError {}
+
 impl InputError {
     /// A data error at a position.
-    pub fn data(pos: Position, message: impl Into<String>) -> Self {
+    pub fn data(pos: Position, message: impl Into<Msg>) -> Self {
         InputError::Data {
             pos,
             message: message.into(),
@@ -244,7 +235,7 @@ pub struct InputErrors {
     pub more: usize,
     /// Explanations printed once after the list (a table's columns, say),
     /// rather than in every error.
-    pub notes: Vec<String>,
+    pub notes: Vec<Msg>,
     /// What was noticed on the way (given with the errors, since a warning
     /// can explain an error: a sheet not read, say).
     pub warnings: Vec<InputWarning>,
@@ -270,7 +261,7 @@ impl InputErrors {
     }
 
     /// Records a data error at a position.
-    pub fn at(&mut self, pos: Position, message: impl Into<String>) {
+    pub fn at(&mut self, pos: Position, message: impl Into<Msg>) {
         self.push(InputError::data(pos, message));
     }
 
@@ -285,7 +276,7 @@ impl InputErrors {
     }
 
     /// Adds a note printed once after the errors (kept once however often added).
-    pub fn note(&mut self, note: impl Into<String>) {
+    pub fn note(&mut self, note: impl Into<Msg>) {
         let note = note.into();
         if !self.notes.contains(&note) {
             self.notes.push(note);
@@ -335,24 +326,10 @@ impl From<InputError> for InputErrors {
     }
 }
 
+/// In English: the count, each error, how many more, the notes.
 impl fmt::Display for InputErrors {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let n = self.len();
-        writeln!(
-            f,
-            "the input has {n} problem{}:",
-            if n == 1 { "" } else { "s" }
-        )?;
-        for e in &self.errors {
-            writeln!(f, "  - {e}")?;
-        }
-        if self.more > 0 {
-            writeln!(f, "  … and {} more", self.more)?;
-        }
-        for n in &self.notes {
-            writeln!(f, "  note: {n}")?;
-        }
-        Ok(())
+        f.write_str(&crate::explain::input::render_errors(Lang::En, self))
     }
 }
 

@@ -29,6 +29,7 @@ pub mod gen;
 pub mod io;
 pub mod mdgp;
 pub mod model;
+pub mod msg;
 pub mod print;
 pub mod review;
 pub mod serve;

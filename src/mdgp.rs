@@ -72,7 +72,7 @@ pub fn read_instance(path: &Path) -> Result<Instance, InputErrors> {
     let text = std::fs::read_to_string(path).map_err(|e| {
         InputErrors::from(InputError::Io {
             path: display.clone(),
-            message: e.to_string(),
+            message: e.to_string().into(),
         })
     })?;
     parse_instance(&text, &display)

@@ -305,7 +305,7 @@ fn check_errors(errs: &InputErrors, names: &[&str]) -> TestCaseResult {
                 "the round has no groups",
             ];
             let table = pos.file.ends_with(".csv") || pos.file.contains(".xlsx [");
-            if table && !whole.iter().any(|w| message.starts_with(w)) {
+            if table && !whole.iter().any(|w| message.to_string().starts_with(w)) {
                 prop_assert!(
                     pos.line.is_some() && (s.contains("line") || s.contains("row")),
                     "table error without a line: {s}"

@@ -22,7 +22,7 @@ pub struct Args {
 
 /// Exit 0 valid, 1 a rule broken or a warning that could hide one.
 pub fn run(a: Args, lang: Lang) -> anyhow::Result<u8> {
-    let case = load(&a.case)?;
+    let case = load(lang, &a.case)?;
     let read = read_plan(&case, &a.plan)?;
     let violations = check_plan(&case, &read.plan);
     let placed: usize = read.plan.groups.iter().map(|g| g.members.len()).sum();
@@ -35,7 +35,7 @@ pub fn run(a: Args, lang: Lang) -> anyhow::Result<u8> {
     let hiding: Vec<&InputWarning> = warnings.iter().filter(|w| w.hides_rule).collect();
     match a.format {
         Format::Text => {
-            print_warnings(&read.warnings);
+            print_warnings(lang, &read.warnings);
             out!(
                 "{}",
                 explain::violations_text(

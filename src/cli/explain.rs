@@ -28,7 +28,7 @@ pub struct Args {
 
 /// Exit 0, or 1 when the feasibility report finds a group that cannot be staffed.
 pub fn run(a: Args, lang: Lang) -> anyhow::Result<u8> {
-    let case = load(&a.case)?;
+    let case = load(lang, &a.case)?;
     let elig = Eligibility::build(&case);
     let find_person = |id: &str| {
         case.person_by_id(id)
@@ -38,7 +38,7 @@ pub fn run(a: Args, lang: Lang) -> anyhow::Result<u8> {
         case.unit_by_id(id)
             .ok_or_else(|| anyhow::anyhow!("--target: no unit {id} in the case"))
     };
-    let json = |v: serde_json::Value| print_json(&with_warnings(v, &case.warnings));
+    let json = |v: serde_json::Value| print_json(&with_warnings(lang, v, &case.warnings));
     match (a.person, a.group, a.target) {
         (Some(p), None, Some(t)) => {
             let (p, t) = (find_person(&p)?, find_unit(&t)?);

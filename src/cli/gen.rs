@@ -64,7 +64,7 @@ pub fn run(a: Args, lang: Lang) -> anyhow::Result<u8> {
     };
     crate::io::write_case::write_case_dir(&case, out)?;
     // read back as any case is, so that what was written is what a user loads
-    let loaded = load(out)?;
+    let loaded = load(lang, out)?;
     outln!(
         "wrote {}: {} people ({} in the leader pool), {} units in {} regions, {} groups; {:.2} s",
         out.display(),

@@ -1,6 +1,7 @@
 //! `xuncha import ROSTER --out CASE`: a talent-pool roster as offices keep
 //! it, turned into a case, with the import report.
 
+use crate::explain::i18n::{tr, Args as Words};
 use std::path::PathBuf;
 
 /// Turns a roster (.xlsx or .csv; its round sheet 本轮巡察安排 too) into a
@@ -19,22 +20,32 @@ pub struct Args {
 
 /// Runs `import`: exit 0 when a case was written, an error (exit 2) when
 /// nothing usable was found.
-pub fn run(a: Args) -> anyhow::Result<u8> {
-    let done = crate::io::import::import(&a.roster, a.mapping.as_deref(), &a.out)?;
-    outln!("{}", done.report);
+pub fn run(a: Args, lang: crate::explain::Lang) -> anyhow::Result<u8> {
+    let done = crate::io::import::import(&a.roster, a.mapping.as_deref(), &a.out, lang)?;
+    outln!("{}", crate::explain::input::report_text(lang, &done.report));
     match &done.case {
         Some(c) => errln!(
-            "wrote {} ({} units, {} people, {} groups) and the report {}",
-            a.out.display(),
-            c.units.len(),
-            c.people.len(),
-            c.round.groups.len(),
-            done.report_path.display()
+            "{}",
+            tr(
+                lang,
+                "cli-wrote-import",
+                &Words::new()
+                    .s("out", a.out.display().to_string())
+                    .n("units", c.units.len() as f64)
+                    .n("people", c.people.len() as f64)
+                    .n("groups", c.round.groups.len() as f64)
+                    .s("report", done.report_path.display().to_string())
+            )
         ),
         None => errln!(
-            "wrote {} (no groups yet: add them to round.toml) and the report {}",
-            a.out.display(),
-            done.report_path.display()
+            "{}",
+            tr(
+                lang,
+                "cli-wrote-import-no-groups",
+                &Words::new()
+                    .s("out", a.out.display().to_string())
+                    .s("report", done.report_path.display().to_string())
+            )
         ),
     }
     Ok(0)

@@ -34,11 +34,10 @@ mod template;
 mod whatif;
 
 use crate::error::{InputErrors, InputWarning};
-use crate::explain::Lang;
+use crate::explain::{input, Lang};
 use crate::io::load_case;
 use crate::model::Case;
 use clap::{Parser, Subcommand, ValueEnum};
-use serde_json::json;
 use std::ffi::OsString;
 use std::path::Path;
 use std::process::ExitCode;
@@ -186,26 +185,39 @@ where
             return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
         }
     };
+    let lang = cli.language();
     match execute(cli) {
         Ok(code) => ExitCode::from(code),
         Err(e) => {
             if let Some(errs) = e.downcast_ref::<InputErrors>() {
-                write_stderr(format_args!("error: {errs}"));
+                let text = input::render_errors(lang, errs);
+                let text = text.trim_end().to_string();
+                errln!("{}", input::line(lang, "cli-error", text));
+            } else if let Some(err) = e.downcast_ref::<crate::error::InputError>() {
+                let text = input::render_error(lang, err);
+                errln!("{}", input::line(lang, "cli-error", text));
             } else {
-                errln!("error: {e:#}");
+                errln!("{}", input::line(lang, "cli-error", format!("{e:#}")));
             }
             ExitCode::from(2)
         }
     }
 }
 
+impl Cli {
+    /// The language of what is printed.
+    pub fn language(&self) -> Lang {
+        match self.lang {
+            Some(LangArg::Zh) => Lang::Zh,
+            Some(LangArg::En) => Lang::En,
+            None => Lang::system(),
+        }
+    }
+}
+
 /// Runs a parsed command; `Ok(code)` is 0 or 1.
 pub fn execute(cli: Cli) -> anyhow::Result<u8> {
-    let lang = match cli.lang {
-        Some(LangArg::Zh) => Lang::Zh,
-        Some(LangArg::En) => Lang::En,
-        None => Lang::system(),
-    };
+    let lang = cli.language();
     match cli.command {
         Command::Check(a) => check::run(a, lang),
         Command::Replace(a) => review::run_replace(a, lang),
@@ -216,30 +228,34 @@ pub fn execute(cli: Cli) -> anyhow::Result<u8> {
         Command::Mdgp(a) => mdgp::run(a),
         Command::Gen(a) => gen::run(a, lang),
         Command::Whatif(a) => whatif::run(a, lang),
-        Command::Convert(a) => convert::run(a),
-        Command::Template(a) => template::run(a),
-        Command::Import(a) => import::run(a),
+        Command::Convert(a) => convert::run(a, lang),
+        Command::Template(a) => template::run(a, lang),
+        Command::Import(a) => import::run(a, lang),
     }
 }
 
 /// Loads a case and names on stderr what the reader noticed (a sheet not
 /// read, a 籍贯 matching no region, …), also when the case has errors.
-fn load(path: &Path) -> anyhow::Result<Case> {
+fn load(lang: Lang, path: &Path) -> anyhow::Result<Case> {
     match load_case(path) {
         Ok(case) => {
-            print_warnings(&case.warnings);
+            print_warnings(lang, &case.warnings);
             Ok(case)
         }
         Err(e) => {
-            print_warnings(&e.warnings);
+            print_warnings(lang, &e.warnings);
             Err(e.into())
         }
     }
 }
 
-fn print_warnings(ws: &[InputWarning]) {
+/// Each warning on stderr, in `lang`.
+fn print_warnings(lang: Lang, ws: &[InputWarning]) {
     for w in ws {
-        errln!("warning: {w}");
+        errln!(
+            "{}",
+            input::line(lang, "cli-warning", input::render_warning(lang, w))
+        );
     }
 }
 
@@ -251,9 +267,9 @@ fn print_json(v: &serde_json::Value) {
 }
 
 /// `v` with the case's warnings beside it (`warnings`), when it is an object.
-fn with_warnings(mut v: serde_json::Value, ws: &[InputWarning]) -> serde_json::Value {
+fn with_warnings(lang: Lang, mut v: serde_json::Value, ws: &[InputWarning]) -> serde_json::Value {
     if let Some(o) = v.as_object_mut() {
-        o.insert("warnings".into(), json!(ws));
+        o.insert("warnings".into(), input::warnings_json(lang, ws));
     }
     v
 }

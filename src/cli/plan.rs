@@ -51,7 +51,7 @@ pub fn run(a: Args, lang: Lang) -> anyhow::Result<u8> {
 
 fn run_plan(a: Args, lang: Lang) -> anyhow::Result<u8> {
     use crate::solve::{NoPlan, Progress, ScoreModel, SolveOptions, Solver};
-    let case = load(&a.case)?;
+    let case = load(lang, &a.case)?;
     if let Some(out) = &a.out {
         // refuse an unknown format before solving, not after
         crate::io::output::plan_format(out)?;
@@ -60,7 +60,7 @@ fn run_plan(a: Args, lang: Lang) -> anyhow::Result<u8> {
     let baseline = match &a.baseline {
         Some(path) => {
             let read = read_plan(&case, path)?;
-            super::print_warnings(&read.warnings);
+            super::print_warnings(lang, &read.warnings);
             Some(read.plan)
         }
         None => None,
@@ -136,7 +136,7 @@ fn run_plan(a: Args, lang: Lang) -> anyhow::Result<u8> {
                 crate::explain::i18n::tr(
                     lang,
                     "cli-wrote",
-                    &crate::explain::i18n::Args::new().s("path", out.display().to_string())
+                    &crate::explain::i18n::Args::new().s("out", out.display().to_string())
                 )
             );
         }

@@ -65,16 +65,16 @@ fn person(case: &Case, who: &str) -> anyhow::Result<PersonId> {
     }
 }
 
-fn plan_of(case: &Case, path: &Path) -> anyhow::Result<crate::model::Plan> {
+fn plan_of(lang: Lang, case: &Case, path: &Path) -> anyhow::Result<crate::model::Plan> {
     let read = read_plan(case, path)?;
-    print_warnings(&read.warnings);
+    print_warnings(lang, &read.warnings);
     Ok(read.plan)
 }
 
 /// Exit 0 with the alternatives ranked (none is an answer too).
 pub fn run_replace(a: ReplaceArgs, lang: Lang) -> anyhow::Result<u8> {
-    let case = load(&a.case)?;
-    let plan = plan_of(&case, &a.plan)?;
+    let case = load(lang, &a.case)?;
+    let plan = plan_of(lang, &case, &a.plan)?;
     let who = person(&case, &a.person)?;
     let elig = Eligibility::build(&case);
     let model = ScoreModel::new(&case, &elig, None);
@@ -88,9 +88,9 @@ pub fn run_replace(a: ReplaceArgs, lang: Lang) -> anyhow::Result<u8> {
 
 /// Exit 0 when the plans place everyone alike, 1 when they differ.
 pub fn run_diff(a: DiffArgs, lang: Lang) -> anyhow::Result<u8> {
-    let case = load(&a.case)?;
-    let pa = plan_of(&case, &a.a)?;
-    let pb = plan_of(&case, &a.b)?;
+    let case = load(lang, &a.case)?;
+    let pa = plan_of(lang, &case, &a.a)?;
+    let pb = plan_of(lang, &case, &a.b)?;
     let elig = Eligibility::build(&case);
     let (d, model) = crate::review::diff(&case, &elig, &pa, &pb);
     match a.format {

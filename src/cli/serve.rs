@@ -33,6 +33,7 @@ pub struct Args {
 /// The plan the review starts from: `--plan`, else a solve as `xuncha plan`
 /// does (an empty plan, and why, when the round cannot be planned).
 fn starting_plan(
+    lang: Lang,
     a: &Args,
     case: &crate::model::Case,
     elig: &Eligibility,
@@ -40,7 +41,7 @@ fn starting_plan(
 ) -> anyhow::Result<(Plan, Option<NoPlan>)> {
     if let Some(p) = &a.plan {
         let read = read_plan(case, p)?;
-        print_warnings(&read.warnings);
+        print_warnings(lang, &read.warnings);
         return Ok((read.plan, None));
     }
     let opts = SolveOptions::default();
@@ -63,10 +64,10 @@ fn starting_plan(
 /// Serves until stopped (Ctrl-C); exit 2 when the case cannot be read or
 /// the port cannot be bound.
 pub fn run(a: Args, lang: Lang) -> anyhow::Result<u8> {
-    let case = load(&a.case)?;
+    let case = load(lang, &a.case)?;
     let elig = Eligibility::build(&case);
     let model = ScoreModel::new(&case, &elig, None);
-    let (plan, no_plan) = starting_plan(&a, &case, &elig, &model)?;
+    let (plan, no_plan) = starting_plan(lang, &a, &case, &elig, &model)?;
     if let Some(why) = &no_plan {
         let text = match why {
             NoPlan::Proven(f) => explain::feasibility_text(lang, &case, f),

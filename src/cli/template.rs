@@ -1,5 +1,6 @@
 //! `xuncha template`: an empty case workbook to fill in.
 
+use crate::explain::i18n::{tr, Args as Words};
 use std::path::PathBuf;
 
 /// Writes an empty case workbook: Chinese headers, a 说明 sheet explaining
@@ -12,8 +13,15 @@ pub struct Args {
 }
 
 /// Runs `template`: exit 0 when written.
-pub fn run(a: Args) -> anyhow::Result<u8> {
+pub fn run(a: Args, lang: crate::explain::Lang) -> anyhow::Result<u8> {
     crate::io::template::write_template(&a.out)?;
-    errln!("wrote {}", a.out.display());
+    errln!(
+        "{}",
+        tr(
+            lang,
+            "cli-wrote",
+            &Words::new().s("out", a.out.display().to_string())
+        )
+    );
     Ok(0)
 }

@@ -66,7 +66,7 @@ pub fn run(a: Args, lang: Lang) -> anyhow::Result<u8> {
     thread_pool(a.threads)?.install(|| run_whatif(&a, &settings, lang))
 }
 
-fn run_whatif(a: &Args, settings: &crate::whatif::Settings, _lang: Lang) -> anyhow::Result<u8> {
+fn run_whatif(a: &Args, settings: &crate::whatif::Settings, lang: Lang) -> anyhow::Result<u8> {
     use crate::whatif::{self, report};
     let (case_path, scenario, capacity, critical, top) = (
         a.case.as_path(),
@@ -83,7 +83,7 @@ fn run_whatif(a: &Args, settings: &crate::whatif::Settings, _lang: Lang) -> anyh
             return Ok(None);
         };
         let read = read_plan(case, path)?;
-        print_warnings(&read.warnings);
+        print_warnings(lang, &read.warnings);
         let violations = check_plan(case, &read.plan);
         if !violations.is_empty() {
             anyhow::bail!(
@@ -114,11 +114,11 @@ fn run_whatif(a: &Args, settings: &crate::whatif::Settings, _lang: Lang) -> anyh
         let base = match crate::io::case::build_case(sheets.clone()) {
             Ok(b) => b,
             Err(e) => {
-                print_warnings(&e.warnings);
+                print_warnings(lang, &e.warnings);
                 return Err(e.into());
             }
         };
-        print_warnings(&base.warnings);
+        print_warnings(lang, &base.warnings);
         let plan = given(&base)?;
         let cases = whatif::run_scenario(&sheets, &base, &scenario, plan.as_ref(), settings)?;
         // what a variant's own input (add_people) gave rise to, said once
@@ -128,12 +128,12 @@ fn run_whatif(a: &Args, settings: &crate::whatif::Settings, _lang: Lang) -> anyh
             .filter(|w| !base.warnings.contains(w))
             .cloned()
             .collect();
-        print_warnings(&own);
+        print_warnings(lang, &own);
         // each case's warnings beside it in the array
         let mut json = report::scenario_json(&cases);
         if let Some(a) = json.as_array_mut() {
             for (x, c) in a.iter_mut().zip(&cases) {
-                *x = with_warnings(x.take(), &c.case.warnings);
+                *x = with_warnings(lang, x.take(), &c.case.warnings);
             }
         }
         match format {
@@ -153,17 +153,21 @@ fn run_whatif(a: &Args, settings: &crate::whatif::Settings, _lang: Lang) -> anyh
             errln!("wrote {}", o.display());
         }
     } else if capacity {
-        let case = load(case_path)?;
+        let case = load(lang, case_path)?;
         let c = whatif::capacity::capacity(&case, settings);
         match format {
             Format::Text => out!(
                 "{}",
                 report::capacity_text(&case, &case_path.display().to_string(), &c, settings)
             ),
-            Format::Json => print_json(&with_warnings(report::capacity_json(&c), &case.warnings)),
+            Format::Json => print_json(&with_warnings(
+                lang,
+                report::capacity_json(&c),
+                &case.warnings,
+            )),
         }
     } else if critical {
-        let case = load(case_path)?;
+        let case = load(lang, case_path)?;
         let plan = given(&case)?;
         let progress = crate::solve::engine::Progress::default();
         let c = with_progress(true, "re-plans done", None, &progress, || {
@@ -174,7 +178,11 @@ fn run_whatif(a: &Args, settings: &crate::whatif::Settings, _lang: Lang) -> anyh
                 "{}",
                 report::critical_text(&case, &case_path.display().to_string(), &c, settings, top)
             ),
-            Format::Json => print_json(&with_warnings(report::critical_json(&c), &case.warnings)),
+            Format::Json => print_json(&with_warnings(
+                lang,
+                report::critical_json(&c),
+                &case.warnings,
+            )),
         }
     }
     Ok(0)

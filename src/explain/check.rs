@@ -55,7 +55,12 @@ pub fn violations_text(
             )
         );
         for w in hiding {
-            let _ = writeln!(s, "  - [{}] {w}", w.code);
+            let _ = writeln!(
+                s,
+                "  - [{}] {}",
+                w.code,
+                super::input::render_warning(lang, w)
+            );
         }
         return s;
     }
@@ -152,6 +157,6 @@ pub fn check_json(lang: Lang, case: &Case, vs: &[Violation], warnings: &[InputWa
         "rules_kept": vs.is_empty(),
         "violations": vs.iter().map(|v| violation_json(lang, case, v)).collect::<Vec<_>>(),
         "summary": per_rule,
-        "warnings": warnings,
+        "warnings": super::input::warnings_json(lang, warnings),
     })
 }

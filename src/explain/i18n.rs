@@ -1,5 +1,7 @@
 //! Words in two languages: every user-facing sentence is a Fluent message
-//! (`locales/<lang>/xuncha.ftl`, compiled into the binary), looked up by a
+//! (`locales/<lang>/*.ftl`, every file of a language's directory compiled
+//! into the binary: `xuncha.ftl` for checks and explanations, `input.ftl`
+//! for the input's errors, warnings and the import report), looked up by a
 //! stable English id (`finding-no-leader`) with its arguments. The renderers
 //! of this module's parent are the only callers.
 

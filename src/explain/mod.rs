@@ -13,6 +13,7 @@ use std::fmt::Write;
 mod check;
 pub mod facts;
 pub mod i18n;
+pub mod input;
 pub(crate) mod plan;
 pub mod report;
 mod review;

@@ -2,9 +2,10 @@
 //! with their visibility, and each sheet's cells with the merged ranges,
 //! the formulas and the values Excel or WPS computed for them.
 
-use super::grid::{table_from_grid, Grid, GridCell, GridRow, Merge, NO_VALUE};
+use super::grid::{no_value, table_from_grid, Grid, GridCell, GridRow, Merge};
 use super::sheet::Sheet;
 use crate::error::{InputError, InputErrors, InputWarning, Position};
+use crate::msg::Msg;
 use calamine::{Data, Reader, SheetVisible};
 use std::path::Path;
 
@@ -68,13 +69,13 @@ impl Workbook {
     pub fn open(path: &Path, display: &str) -> Result<Workbook, InputErrors> {
         let damaged = |why: String| InputError::Io {
             path: display.to_string(),
-            message: format!("not a readable workbook (the file may be damaged: {why})"),
+            message: Msg::new("book-damaged").s("why", why),
         };
         let book = guarded(|| calamine::open_workbook_auto(path))
             .map_err(damaged)?
             .map_err(|e| InputError::Io {
                 path: display.to_string(),
-                message: format!("not a readable workbook: {e}"),
+                message: Msg::new("book-unreadable").s("why", e.to_string()),
             })?;
         let sheets = book
             .sheets_metadata()
@@ -116,9 +117,9 @@ impl Workbook {
     pub fn read(&mut self, name: &str, report: &mut InputErrors) -> Option<Sheet> {
         let display = self.sheet_display(name);
         let source = Position::sheet(display.clone());
-        let fail = |why: String| InputError::Io {
+        let fail = |why: Msg| InputError::Io {
             path: display.clone(),
-            message: format!("the sheet cannot be read ({why})"),
+            message: why,
         };
         let book = &mut self.book;
         // values and formulas: a formula cell without a computed value has
@@ -135,11 +136,11 @@ impl Workbook {
         let (range, formulas) = match read {
             Ok(Ok(r)) => r,
             Ok(Err(e)) => {
-                report.push(fail(e));
+                report.push(fail(Msg::new("sheet-unreadable").s("why", e)));
                 return None;
             }
             Err(why) => {
-                report.push(fail(format!("the file may be damaged: {why}")));
+                report.push(fail(Msg::new("sheet-damaged").s("why", why)));
                 return None;
             }
         };
@@ -155,11 +156,7 @@ impl Workbook {
             report.warnings.push(InputWarning {
                 code: "merged-cells-unknown",
                 pos: Position::file(self.display.clone()),
-                message:
-                    "merged cells cannot be seen in this kind of file (.ods, .xlsb): a merged \
-                          cell's value would be read for its first row only; save the workbook as \
-                          .xlsx"
-                        .into(),
+                message: Msg::new("merged-cells-unknown"),
                 hides_rule: true,
                 lines: Vec::new(),
             });
@@ -177,7 +174,7 @@ impl Workbook {
                     if let Some(row) = grid.rows.iter_mut().find(|x| x.line == line) {
                         if let Some(cell) = row.cells.get_mut((col - grid.col0) as usize) {
                             cell.text.clear();
-                            cell.problem = Some(format!("{NO_VALUE} ={text}"));
+                            cell.problem = Some(no_value(text));
                         }
                     }
                 }
@@ -243,7 +240,7 @@ fn grid_of(
                     .filter(|f| !f.is_empty());
                 let cell = match (value, formula) {
                     (Data::Empty, Some(f)) => GridCell {
-                        problem: Some(format!("{NO_VALUE} ={f}")),
+                        problem: Some(no_value(f)),
                         ..Default::default()
                     },
                     _ => match cell_text(value) {
@@ -290,7 +287,7 @@ fn grid_of(
     }
 }
 
-fn cell_text(d: &Data) -> Result<String, String> {
+fn cell_text(d: &Data) -> Result<String, Msg> {
     Ok(match d {
         Data::Empty => String::new(),
         Data::String(s) => super::sheet::clean(s),
@@ -308,16 +305,9 @@ fn cell_text(d: &Data) -> Result<String, String> {
         // id such as 3-1 that the spreadsheet turned into one
         Data::DateTime(dt) => {
             let shown = date_shown(dt);
-            return Err(format!(
-                "a date cell ({shown}): years are plain numbers such as 2021, and an id the \
-                 spreadsheet turned into a date must be typed again in a column formatted as text (文本)"
-            ));
+            return Err(Msg::new("cell-date").s("date", shown));
         }
-        Data::Error(e) => {
-            return Err(format!(
-                "a spreadsheet error cell ({e}); put the value itself here"
-            ))
-        }
+        Data::Error(e) => return Err(Msg::new("cell-error").s("error", e.to_string())),
     })
 }
 

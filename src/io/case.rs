@@ -3,13 +3,15 @@
 //! noticed on the way kept as warnings on the case.
 
 use super::columns::{opt_text, Cells, Column, Header};
-use super::refs::{id_key, several_message, Found, Names};
+use super::index::{label, Index};
+use super::refs::id_key;
 use super::regions::{Match, Regions};
-use super::round_resolve::{build_round, requirements, resolve_areas, Broken};
+use super::round_resolve::{build_round, requirements, resolve_areas};
 use super::sheet::{Sheet, SheetRow};
-use super::text::{as_written, fold_width, has_invisible, shown};
+use super::text::{fold_width, has_invisible};
 use crate::error::{InputErrors, InputWarning, Position};
 use crate::model::{Case, KinFact, PersonId, Post, Tie, Unit, UnitFact, UnitId};
+use crate::msg::Msg;
 use petgraph::graph::DiGraph;
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
@@ -29,7 +31,7 @@ pub(crate) fn warn(
     code: &'static str,
     pos: Position,
     hides: bool,
-    msg: String,
+    msg: Msg,
 ) {
     warn_rows(errors, code, pos, hides, msg, Vec::new());
 }
@@ -40,7 +42,7 @@ pub(crate) fn warn_rows(
     code: &'static str,
     pos: Position,
     hides: bool,
-    msg: String,
+    msg: Msg,
     lines: Vec<usize>,
 ) {
     errors.warnings.push(InputWarning {
@@ -81,161 +83,12 @@ pub(crate) fn warn_invisible(errors: &mut InputErrors, sheet: &Sheet, seen: Vec<
         "invisible-character",
         sheet.source.clone(),
         false,
-        format!(
-            "{} id{} held an invisible character (such as U+200B, a zero-width space, pasted \
-             from a web page), read without it: {}{} {}",
-            seen.len(),
-            if seen.len() == 1 { "" } else { "s" },
-            if sheet.source.sheet { "row" } else { "line" },
-            if seen.len() == 1 { "" } else { "s" },
-            at.join(", ")
-        ),
+        Msg::new("invisible-character")
+            .n("n", seen.len())
+            .s("kind", if sheet.source.sheet { "row" } else { "line" })
+            .list("lines", at),
         seen.iter().filter_map(|p| p.line).collect(),
     );
-}
-
-/// What the tables define, as they are read: units and people by id and
-/// by name, with the labels that name them in messages.
-#[derive(Default)]
-pub(crate) struct Index {
-    /// Units by id and name.
-    pub(crate) units: Names<UnitId>,
-    /// Per unit: `U1 东安县财政局`, or the name alone when it is the id.
-    pub(crate) unit_labels: Vec<String>,
-    /// People by id and name.
-    pub(crate) people: Names<PersonId>,
-    /// Per person: `P01 周某某`, or the name alone when it is the id.
-    pub(crate) person_labels: Vec<String>,
-    /// Ids and names of rows (or whole tables) that could not be read.
-    pub(crate) broken: Broken,
-}
-
-/// `U1 东安县财政局`, or the name alone when the id is the name.
-pub(crate) fn label(id: &str, name: &str) -> String {
-    if id == name || name.is_empty() {
-        id.to_string()
-    } else {
-        format!("{id} {name}")
-    }
-}
-
-impl Index {
-    /// The unit a cell names (by id or unique name), or `None` with the
-    /// error recorded: unknown (with the near misses) or ambiguous (with
-    /// the candidates). A reference to a row that could not be read is no
-    /// error of its own.
-    pub(crate) fn unit(
-        &self,
-        text: &str,
-        pos: &Position,
-        errors: &mut InputErrors,
-    ) -> Option<UnitId> {
-        self.unit_as(text, ("", "unit"), pos, errors)
-    }
-
-    /// [`Index::unit`] with the words of the error: a prefix (`group G2: `)
-    /// and what the unit is (`target unit`).
-    pub(crate) fn unit_as(
-        &self,
-        text: &str,
-        words: (&str, &str),
-        pos: &Position,
-        errors: &mut InputErrors,
-    ) -> Option<UnitId> {
-        resolve(
-            &self.units,
-            &self.unit_labels,
-            self.broken.unit(&id_key(text)),
-            (text, words),
-            pos,
-            errors,
-        )
-    }
-
-    /// The person a cell names (see [`Index::unit`]).
-    pub(crate) fn person(
-        &self,
-        text: &str,
-        pos: &Position,
-        errors: &mut InputErrors,
-    ) -> Option<PersonId> {
-        self.person_as(text, ("", "person"), pos, errors)
-    }
-
-    /// [`Index::person`] with the words of the error (see [`Index::unit_as`]).
-    pub(crate) fn person_as(
-        &self,
-        text: &str,
-        words: (&str, &str),
-        pos: &Position,
-        errors: &mut InputErrors,
-    ) -> Option<PersonId> {
-        resolve(
-            &self.people,
-            &self.person_labels,
-            self.broken.person(&id_key(text)),
-            (text, words),
-            pos,
-            errors,
-        )
-    }
-}
-
-fn resolve<T: Copy + Eq + std::hash::Hash + Ord + Ix>(
-    names: &Names<T>,
-    labels: &[String],
-    broken: bool,
-    (text, (prefix, what)): (&str, (&str, &str)),
-    pos: &Position,
-    errors: &mut InputErrors,
-) -> Option<T> {
-    match names.find(text) {
-        Found::Id(v) | Found::Name(v) => Some(v),
-        Found::Several(vs) => {
-            let l: Vec<String> = vs.iter().map(|v| labels[v.index()].clone()).collect();
-            errors.at(
-                pos.clone(),
-                format!("{prefix}{}", several_message(text, what, &l)),
-            );
-            None
-        }
-        Found::Nothing if broken => None,
-        Found::Nothing => {
-            let near: Vec<String> = names
-                .near(text)
-                .iter()
-                .map(|v| labels[v.index()].clone())
-                .collect();
-            let hint = if near.is_empty() {
-                String::new()
-            } else {
-                format!("; did you mean {}?", near.join(" or "))
-            };
-            errors.at(
-                pos.clone(),
-                format!("{prefix}unknown {what} {}{hint}", as_written(text)),
-            );
-            None
-        }
-    }
-}
-
-/// An index type's position in its vector.
-pub(crate) trait Ix {
-    /// The index.
-    fn index(self) -> usize;
-}
-
-impl Ix for UnitId {
-    fn index(self) -> usize {
-        self.ix()
-    }
-}
-
-impl Ix for PersonId {
-    fn index(self) -> usize {
-        self.ix()
-    }
 }
 
 /// Resolves and validates all tables into a case. Every problem is found in
@@ -373,15 +226,12 @@ fn unit_region(
         Match::Ambiguous => None,
         Match::None => {
             let near = regions.near(t);
-            let hint = if near.is_empty() {
-                String::new()
+            let msg = if near.is_empty() {
+                Msg::new("region-not-in-table")
             } else {
-                format!("; did you mean {}?", near.join(" or "))
+                Msg::new("region-not-in-table-near").alts("near", near)
             };
-            errors.at(
-                pos.clone(),
-                format!("region {} is not in the regions table{hint}", shown(t)),
-            );
+            errors.at(pos.clone(), msg.q("value", t));
             None
         }
     }
@@ -420,10 +270,7 @@ fn read_units(
                     Some(name_id(n))
                 }
                 None => {
-                    c.errors.at(
-                        h.pos(r, 1),
-                        "empty; a unit needs a name (名称) or an id (编号)",
-                    );
+                    c.errors.at(h.pos(r, 1), Msg::new("unit-no-name-no-id"));
                     None
                 }
             },
@@ -443,16 +290,13 @@ fn read_units(
         if !index.units.insert(&id, &name, uid) {
             let prev = index.units.by_id(&id).expect("taken");
             let why = if h.get(r, 0).is_empty() {
-                format!(
-                    "two units are named {name} (the first at line {}) and neither has an id: \
-                     give each an id (编号) or a fuller name",
-                    units[prev.ix()].line
-                )
+                Msg::new("unit-same-name")
+                    .s("name", name.clone())
+                    .n("line", units[prev.ix()].line)
             } else {
-                format!(
-                    "duplicate unit id {id} (first at line {})",
-                    units[prev.ix()].line
-                )
+                Msg::new("unit-duplicate")
+                    .s("id", id.clone())
+                    .n("line", units[prev.ix()].line)
             };
             c.errors.at(h.pos(r, 0), why);
             continue;
@@ -475,10 +319,7 @@ fn read_units(
             "ids-generated",
             sheet.source.clone(),
             false,
-            format!(
-                "{generated} unit{} without an id (编号): each is known by its name",
-                if generated == 1 { "" } else { "s" }
-            ),
+            Msg::new("unit-ids-generated").n("n", generated),
         );
     }
     for (i, p) in parents.iter().enumerate() {
@@ -486,7 +327,7 @@ fn read_units(
             match index.unit(pid, pos, errors) {
                 Some(u) if u.ix() == i => errors.at(
                     pos.clone(),
-                    format!("unit {pid} names itself as its parent"),
+                    Msg::new("unit-own-parent").s("id", pid.clone()),
                 ),
                 Some(u) => units[i].parent = Some(u),
                 None => {}
@@ -515,7 +356,7 @@ fn break_parent_cycles(units: &mut [Unit], sheet: &Sheet, errors: &mut InputErro
             let chain: Vec<&str> = ix.iter().map(|&i| units[i].id.as_str()).collect();
             errors.at(
                 sheet.source.at_line(first.line).col("\"parent\""),
-                format!("parent cycle: {} belong to each other", chain.join(", ")),
+                Msg::new("parent-cycle").list("units", chain),
             );
             for &i in &ix {
                 units[i].parent = None;
@@ -548,7 +389,9 @@ fn read_posts(sheet: &Sheet, index: &Index, errors: &mut InputErrors) -> Vec<Pos
             if b < a {
                 c.errors.at(
                     h.pos(r, 3),
-                    format!("the post ends in {b}, before it starts in {a}"),
+                    Msg::new("post-ends-before-start")
+                        .s("from", a.to_string())
+                        .s("to", b.to_string()),
                 );
                 continue;
             }
@@ -591,10 +434,8 @@ fn read_relations(sheet: &Sheet, index: &Index, errors: &mut InputErrors) -> Fac
                 let b = lookup_person(&mut c, &h, r, 2, index);
                 let (Some(a), Some(b)) = (a, b) else { continue };
                 if a == b {
-                    c.errors.at(
-                        h.pos(r, 2),
-                        format!("{} is named as kin of themself", h.get(r, 1)),
-                    );
+                    c.errors
+                        .at(h.pos(r, 2), Msg::new("kin-of-self").s("who", h.get(r, 1)));
                     continue;
                 }
                 if kin_seen.insert((a.min(b), a.max(b))) {
@@ -631,7 +472,7 @@ fn read_relations(sheet: &Sheet, index: &Index, errors: &mut InputErrors) -> Fac
                 if a == b {
                     c.errors.at(
                         h.pos(r, 2),
-                        format!("a business tie of unit {} with itself", h.get(r, 1)),
+                        Msg::new("business-with-self").s("unit", h.get(r, 1)),
                     );
                     continue;
                 }
@@ -644,11 +485,7 @@ fn read_relations(sheet: &Sheet, index: &Index, errors: &mut InputErrors) -> Fac
             }
             _ => c.errors.at(
                 h.pos(r, 0),
-                format!(
-                    "{} is not a relation kind: kin (亲属), relative_at (亲属任职), \
-                     conflict (公务回避) or business (业务关联)",
-                    shown(h.get(r, 0))
-                ),
+                Msg::new("relation-kind-bad").q("value", h.get(r, 0)),
             ),
         }
     }
@@ -662,11 +499,8 @@ fn lookup_unit(c: &mut Cells, h: &Header, r: &SheetRow, k: usize, index: &Index)
     let found = index.unit(&text, &h.pos(r, k), c.errors);
     if found.is_none() && c.errors.errors.len() > before {
         if let Some(crate::error::InputError::Data { message, .. }) = c.errors.errors.last_mut() {
-            if message.starts_with("unknown unit") {
-                message.push_str(
-                    " (every unit a post or relation names is a row of the units table, by its \
-                     id or name; a unit outside the round's area too: add it with its region)",
-                );
+            if message.id.starts_with("ref-unknown") {
+                *message = Msg::new("unit-unknown-add-row").m("msg", message.clone());
             }
         }
     }

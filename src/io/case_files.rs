@@ -8,6 +8,7 @@ use super::sheet::Sheet;
 use super::workbook::{write_atomic, write_workbook};
 use crate::error::{InputError, InputErrors};
 use crate::model::{Case, Role};
+use crate::msg::Msg;
 use std::fmt::Write as _;
 use std::path::Path;
 
@@ -21,7 +22,7 @@ pub fn is_workbook_path(p: &Path) -> bool {
 fn io_error(path: &Path, e: impl std::fmt::Display) -> InputErrors {
     InputError::Io {
         path: path.display().to_string(),
-        message: e.to_string(),
+        message: Msg::io(e),
     }
     .into()
 }
@@ -153,13 +154,11 @@ pub fn write_directory(sheets: &CaseSheets, dir: &Path) -> Result<(), InputError
             .collect();
         if !others.is_empty() {
             others.sort();
-            return Err(io_error(
-                dir,
-                format!(
-                    "the folder holds other files ({}): write the case into a new folder",
-                    others.join(", ")
-                ),
-            ));
+            return Err(InputError::Io {
+                path: dir.display().to_string(),
+                message: Msg::new("folder-not-empty").list("files", others),
+            }
+            .into());
         }
     }
     std::fs::create_dir_all(dir).map_err(|e| io_error(dir, e))?;

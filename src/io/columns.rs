@@ -5,6 +5,7 @@
 use super::sheet::{Sheet, SheetRow};
 use super::text::{fold_width, name_key, shown};
 use crate::error::{InputErrors, Position};
+use crate::msg::Msg;
 
 /// A column a table may have.
 #[derive(Debug, Clone)]
@@ -105,7 +106,7 @@ impl Header {
         let mut errors = InputErrors::default();
         let mut carried = Vec::new();
         if sheet.headers.is_empty() {
-            errors.at(sheet.source.clone(), "empty: a header row is needed");
+            errors.at(sheet.source.clone(), Msg::new("header-empty"));
             return Err(errors);
         }
         let mut index = vec![None; schema.len()];
@@ -126,7 +127,7 @@ impl Header {
                 {
                     continue;
                 }
-                errors.at(at(j), "a column without a name in the header");
+                errors.at(at(j), Msg::new("column-unnamed"));
                 continue;
             }
             // the lowest header text first, then any heading above it
@@ -137,19 +138,19 @@ impl Header {
             match found {
                 Some(k) if index[k].is_some() => errors.at(
                     at(j).col(format!("\"{h}\"")),
-                    format!("column {} appears twice", schema[k].key),
+                    Msg::new("column-twice").s("key", schema[k].key.clone()),
                 ),
                 Some(k) => index[k] = Some(j),
                 None if carry(h) => carried.push(j),
                 None => {
                     unknown = true;
                     let near = near_names(h, schema);
-                    let hint = if near.is_empty() {
-                        String::new()
+                    let msg = if near.is_empty() {
+                        Msg::new("column-unknown")
                     } else {
-                        format!("; did you mean {}?", near.join(" or "))
+                        Msg::new("column-unknown-near").alts("near", near)
                     };
-                    errors.at(at(j).col(shown(h)), format!("unknown column{hint}"))
+                    errors.at(at(j).col(shown(h)), msg)
                 }
             }
         }
@@ -157,7 +158,7 @@ impl Header {
             if c.required && index[k].is_none() {
                 errors.push(crate::error::InputError::data(
                     sheet.source.at_line(sheet.header_line),
-                    format!("missing column {}", c.describe()),
+                    Msg::new("column-missing").s("column", c.describe()),
                 ));
             }
         }
@@ -172,11 +173,11 @@ impl Header {
                     }
                 })
                 .collect();
-            errors.note(format!(
-                "the columns of {} are: {}",
-                sheet.source.file,
-                known.join(", ")
-            ));
+            errors.note(
+                Msg::new("note-columns")
+                    .s("file", sheet.source.file.clone())
+                    .list("columns", known),
+            );
         }
         let names = schema
             .iter()
@@ -259,7 +260,7 @@ impl Cells<'_> {
     /// A non-empty text.
     pub fn text(&mut self, pos: Position, s: &str) -> Option<String> {
         if s.is_empty() {
-            self.errors.at(pos, "empty; a value is needed");
+            self.errors.at(pos, Msg::new("cell-empty"));
             return None;
         }
         Some(s.to_string())
@@ -271,13 +272,13 @@ impl Cells<'_> {
             Some(b) => Some(b),
             None if s.is_empty() => {
                 if default.is_none() {
-                    self.errors.at(pos, "empty; yes/no (是/否) is needed");
+                    self.errors.at(pos, Msg::new("cell-empty-yes-no"));
                 }
                 default
             }
             None => {
                 self.errors
-                    .at(pos, format!("{} is not yes/no (是/否)", shown(s)));
+                    .at(pos, Msg::new("cell-not-yes-no").q("value", s));
                 None
             }
         }
@@ -294,7 +295,7 @@ impl Cells<'_> {
     ) -> Option<Option<i64>> {
         if s.is_empty() {
             if required {
-                self.errors.at(pos, "empty; a number is needed");
+                self.errors.at(pos, Msg::new("cell-empty-number"));
                 return None;
             }
             return Some(None);
@@ -302,23 +303,23 @@ impl Cells<'_> {
         match parse_int(s) {
             Some(v) if (lo..=hi).contains(&v) => Some(Some(v)),
             Some(v) => {
-                self.errors
-                    .at(pos, format!("{v} is out of range {lo}..{hi}"));
+                self.errors.at(
+                    pos,
+                    Msg::new("cell-out-of-range")
+                        .s("value", v.to_string())
+                        .s("lo", lo.to_string())
+                        .s("hi", hi.to_string()),
+                );
                 None
             }
             None if looks_like_a_date(s) => {
-                self.errors.at(
-                    pos,
-                    format!(
-                        "{} is a date; a year or a number is written plainly, such as 2021",
-                        shown(s)
-                    ),
-                );
+                self.errors
+                    .at(pos, Msg::new("cell-date-not-number").q("value", s));
                 None
             }
             None => {
                 self.errors
-                    .at(pos, format!("{} is not a whole number", shown(s)));
+                    .at(pos, Msg::new("cell-not-whole").q("value", s));
                 None
             }
         }

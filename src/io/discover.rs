@@ -11,6 +11,7 @@ use super::sheet::{read_csv_into, Column, Sheet, Workbook};
 use super::tables::{is_notes_name, table_named, Table};
 use super::text::decode;
 use crate::error::{InputError, InputErrors, InputWarning, Position};
+use crate::msg::Msg;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
@@ -78,7 +79,12 @@ fn content_of(sheet: &Sheet) -> Content {
         .map_or(Content::Other, Content::Table)
 }
 
-fn not_read(report: &mut InputErrors, what: String, hides_rule: bool, why: impl Into<String>) {
+/// An empty sheet's or file's error (no header row).
+fn is_empty_table(e: &InputError) -> bool {
+    matches!(e, InputError::Data { message, .. } if message.id == "header-empty" || message.id == "file-empty")
+}
+
+fn not_read(report: &mut InputErrors, what: String, hides_rule: bool, why: Msg) {
     report.warnings.push(InputWarning {
         code: if hides_rule {
             "not-read"
@@ -86,7 +92,7 @@ fn not_read(report: &mut InputErrors, what: String, hides_rule: bool, why: impl 
             "not-read-notes"
         },
         pos: Position::file(what),
-        message: format!("not read: {}", why.into()),
+        message: Msg::new("not-read").m("why", why),
         hides_rule,
         lines: Vec::new(),
     });
@@ -119,29 +125,27 @@ fn pick(
     let mut conflicted = Vec::new();
     for (t, mut list) in found {
         if list.len() > 1 {
-            let names: Vec<String> = list
+            let names: Vec<Msg> = list
                 .iter()
                 .map(|f| {
-                    let mut s = format!("\"{}\"", f.display);
-                    if f.hidden {
-                        s.push_str(" (hidden)");
-                    }
-                    if f.by_columns {
-                        s.push_str(" (by its columns)");
-                    }
-                    s
+                    let how = match (f.hidden, f.by_columns) {
+                        (false, false) => "",
+                        (true, false) => "hidden",
+                        (false, true) => "by-columns",
+                        (true, true) => "hidden-by-columns",
+                    };
+                    Msg::new("table-candidate")
+                        .s("name", f.display.clone())
+                        .s("how", how)
                 })
                 .collect();
             conflicted.push(t);
             report.push(InputError::Io {
                 path: list[0].display.clone(),
-                message: format!(
-                    "{} could each be the {} table ({}): a table is read from one sheet or \
-                     file; put its rows into one, and rename or delete the others",
-                    names.join(" and "),
-                    t.key(),
-                    t.label()
-                ),
+                message: Msg::new("table-several")
+                    .m("names", Msg::and(names))
+                    .s("key", t.key())
+                    .s("label", t.label()),
             });
             continue;
         }
@@ -150,11 +154,9 @@ fn pick(
             report.warnings.push(InputWarning {
                 code: "hidden-sheet-read",
                 pos: Position::sheet(f.display.clone()),
-                message: format!(
-                    "this sheet is hidden in Excel/WPS; it was read as the {} table ({})",
-                    t.key(),
-                    t.label()
-                ),
+                message: Msg::new("hidden-sheet-read")
+                    .s("key", t.key())
+                    .s("label", t.label()),
                 hides_rule: false,
                 lines: Vec::new(),
             });
@@ -163,12 +165,9 @@ fn pick(
             report.warnings.push(InputWarning {
                 code: "read-by-columns",
                 pos: Position::file(f.display.clone()),
-                message: format!(
-                    "read as the {} table ({}): its name is not one of that table's names, but \
-                     its columns are that table's",
-                    t.key(),
-                    t.label()
-                ),
+                message: Msg::new("read-by-columns")
+                    .s("key", t.key())
+                    .s("label", t.label()),
                 hides_rule: false,
                 lines: Vec::new(),
             });
@@ -192,7 +191,7 @@ pub fn read_case_sheets(path: &Path) -> Result<CaseSheets, InputErrors> {
     } else {
         Err(InputError::Io {
             path: path.display().to_string(),
-            message: "no such directory or workbook".into(),
+            message: Msg::new("case-not-found"),
         }
         .into())
     }
@@ -219,7 +218,7 @@ fn classify(name: String, p: PathBuf, report: &mut InputErrors) -> Entry {
             report,
             format!("{name}/"),
             false,
-            "a folder inside the case",
+            Msg::new("not-read-folder"),
         );
         return Entry::NotRead;
     }
@@ -231,12 +230,7 @@ fn classify(name: String, p: PathBuf, report: &mut InputErrors) -> Entry {
         if table_named(&stem) == Some(Table::Round) {
             return Entry::Round(name, p);
         }
-        not_read(
-            report,
-            name,
-            true,
-            "the round of a case directory is round.toml (or 轮次.toml)",
-        );
+        not_read(report, name, true, Msg::new("not-read-toml"));
         return Entry::NotRead;
     }
     if BOOK_EXTS.contains(&ext.as_str()) {
@@ -244,13 +238,12 @@ fn classify(name: String, p: PathBuf, report: &mut InputErrors) -> Entry {
             report,
             name,
             !is_notes_name(&stem),
-            "a case directory is read from CSV files and round.toml; a workbook in it is not \
-             part of the case (give the workbook itself as the case to read it)",
+            Msg::new("not-read-workbook-in-dir"),
         );
         return Entry::NotRead;
     }
     if !TABLE_EXTS.contains(&ext.as_str()) {
-        not_read(report, name, false, "not a table (.csv) or round.toml");
+        not_read(report, name, false, Msg::new("not-read-not-table"));
         return Entry::NotRead;
     }
     let named = table_named(&stem);
@@ -270,12 +263,7 @@ fn classify(name: String, p: PathBuf, report: &mut InputErrors) -> Entry {
     let mut quiet = InputErrors::default();
     let sheet = read_csv_into(&p, &name, &mut quiet);
     let content = sheet.as_ref().map_or(Content::Other, content_of);
-    let directory_round = |t: Table| {
-        format!(
-            "the {} table of a case directory is round.toml, not a CSV file",
-            t.key()
-        )
-    };
+    let directory_round = |t: Table| Msg::new("not-read-round-csv").s("key", t.key());
     match (named, content) {
         (None, Content::Table(t)) if t.in_directory() => {
             report.extend(quiet);
@@ -290,19 +278,26 @@ fn classify(name: String, p: PathBuf, report: &mut InputErrors) -> Entry {
                 },
             );
         }
-        (_, Content::Plan) => not_read(report, name, false, "a plan (its columns are a plan's)"),
+        (_, Content::Plan) => not_read(
+            report,
+            name,
+            false,
+            Msg::new("not-read-plan").s("hidden", "no"),
+        ),
         (Some(t), _) | (None, Content::Table(t)) => {
             not_read(report, name, true, directory_round(t))
         }
-        _ if is_notes_name(&stem) && sheet.as_ref().is_none_or(notes_shaped) => {
-            not_read(report, name, false, "notes, not a table")
-        }
+        _ if is_notes_name(&stem) && sheet.as_ref().is_none_or(notes_shaped) => not_read(
+            report,
+            name,
+            false,
+            Msg::new("not-read-notes").s("hidden", "no"),
+        ),
         _ => not_read(
             report,
             name,
             ext == "csv",
-            "its name is not one of a case's tables and its columns are none of theirs (the \
-             README lists the names)",
+            Msg::new("not-read-unknown").s("hidden", "no"),
         ),
     }
     Entry::NotRead
@@ -315,7 +310,7 @@ fn read_round_file(name: &str, p: &Path, report: &mut InputErrors) -> Option<Rou
         Err(e) => {
             report.push(InputError::Io {
                 path: name.to_string(),
-                message: e.to_string(),
+                message: Msg::io(e),
             });
             return None;
         }
@@ -326,7 +321,7 @@ fn read_round_file(name: &str, p: &Path, report: &mut InputErrors) -> Option<Rou
                 report.warnings.push(InputWarning {
                     code: "encoding",
                     pos: Position::file(name),
-                    message: format!("the file is in {}; it was read as such", enc.label()),
+                    message: Msg::new("toml-encoding").m("encoding", enc.msg()),
                     hides_rule: false,
                     lines: Vec::new(),
                 });
@@ -336,7 +331,7 @@ fn read_round_file(name: &str, p: &Path, report: &mut InputErrors) -> Option<Rou
         Err(line) => {
             report.at(
                 Position::file(name).at_line(line),
-                "the text is neither UTF-8 nor GBK: save it as UTF-8",
+                Msg::new("toml-not-text"),
             );
             None
         }
@@ -354,7 +349,7 @@ fn read_directory(dir: &Path) -> Result<CaseSheets, InputErrors> {
         Err(e) => {
             return Err(InputError::Io {
                 path: display,
-                message: e.to_string(),
+                message: Msg::io(e),
             }
             .into())
         }
@@ -373,18 +368,17 @@ fn read_directory(dir: &Path) -> Result<CaseSheets, InputErrors> {
         let names: Vec<&str> = rounds.iter().map(|(n, _)| n.as_str()).collect();
         report.push(InputError::Io {
             path: display.clone(),
-            message: format!("{} could each be the round: keep one", names.join(" and ")),
+            message: Msg::new("round-several").alts("names", names),
         });
     }
     let (mut picked, conflicted) = pick(found, &mut report);
     let mut missing = |t: Table, what: &str| {
         report.push(InputError::Io {
             path: format!("{display}/{what}"),
-            message: format!(
-                "missing: a case directory needs {what} (or {}.{})",
-                t.label(),
-                what.rsplit('.').next().unwrap_or("csv")
-            ),
+            message: Msg::new("dir-missing-table")
+                .s("file", what)
+                .s("label", t.label())
+                .s("ext", what.rsplit('.').next().unwrap_or("csv")),
         });
     };
     if !picked.contains_key(&Table::Units) && !conflicted.contains(&Table::Units) {
@@ -472,13 +466,13 @@ fn read_workbook(path: &Path) -> Result<CaseSheets, InputErrors> {
         }
         let mut quiet = InputErrors::default();
         let sheet = book.read(&info.name, &mut quiet);
-        let hidden = if info.hidden { " (a hidden sheet)" } else { "" };
+        let hidden = if info.hidden { "yes" } else { "no" };
         match sheet.as_ref().map(content_of) {
-            None if quiet.errors.iter().all(|e| e.to_string().contains("empty")) => not_read(
+            None if quiet.errors.iter().all(is_empty_table) => not_read(
                 &mut report,
                 display,
                 false,
-                format!("an empty sheet{hidden}"),
+                Msg::new("not-read-empty").s("hidden", hidden),
             ),
             Some(Content::Table(t)) => {
                 report.extend(quiet);
@@ -494,22 +488,19 @@ fn read_workbook(path: &Path) -> Result<CaseSheets, InputErrors> {
                 &mut report,
                 display,
                 false,
-                format!("a plan (its columns are a plan's){hidden}"),
+                Msg::new("not-read-plan").s("hidden", hidden),
             ),
             _ if is_notes_name(&info.name) && sheet.as_ref().is_none_or(notes_shaped) => not_read(
                 &mut report,
                 display,
                 false,
-                format!("notes, not a table{hidden}"),
+                Msg::new("not-read-notes").s("hidden", hidden),
             ),
             _ => not_read(
                 &mut report,
                 display,
                 true,
-                format!(
-                    "its name is not one of a case's tables and its columns are none of theirs \
-                     (the README lists the names){hidden}"
-                ),
+                Msg::new("not-read-unknown").s("hidden", hidden),
             ),
         }
     }
@@ -518,18 +509,16 @@ fn read_workbook(path: &Path) -> Result<CaseSheets, InputErrors> {
         if !picked.contains_key(&t) && !conflicted.contains(&t) {
             report.push(InputError::Io {
                 path: name.clone(),
-                message: format!(
-                    "no sheet named {} ({}); the sheets are: {}",
-                    t.key(),
-                    t.label(),
-                    book.sheet_names().join(", ")
-                ),
+                message: Msg::new("book-missing-sheet")
+                    .s("key", t.key())
+                    .s("label", t.label())
+                    .list("sheets", book.sheet_names()),
             });
-            report.note(format!(
-                "a sheet of the {} table may be named {}",
-                t.key(),
-                t.names().join(", ")
-            ));
+            report.note(
+                Msg::new("note-sheet-names")
+                    .s("key", t.key())
+                    .list("names", t.names().iter().copied()),
+            );
         }
     }
     if !report.errors.is_empty() {

@@ -5,17 +5,19 @@
 use super::sheet::{Sheet, SheetRow};
 use super::text::shown;
 use crate::error::{column_letter, InputErrors, InputWarning, Position};
+use crate::msg::Msg;
 
 /// How a formula cell without a computed value is named (its formula follows).
-pub(crate) const NO_VALUE: &str =
-    "the value is unknown: a formula whose result was never computed:";
+pub(crate) fn no_value(formula: &str) -> Msg {
+    Msg::new("cell-formula-no-value").s("formula", formula)
+}
 
 /// A cell before the table is found: its text, or why it cannot be read,
 /// and the merged range it belongs to.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct GridCell {
     pub(crate) text: String,
-    pub(crate) problem: Option<String>,
+    pub(crate) problem: Option<Msg>,
     pub(crate) merge: Option<usize>,
     /// A date cell (its text the day, its problem what a date is doing
     /// where a number belongs): a value under a birth date's header.
@@ -45,7 +47,7 @@ pub(crate) struct Grid {
     pub(crate) merges: Vec<Merge>,
 }
 
-fn warn(report: &mut InputErrors, code: &'static str, pos: Position, message: String) {
+fn warn(report: &mut InputErrors, code: &'static str, pos: Position, message: Msg) {
     report.warnings.push(InputWarning {
         code,
         pos,
@@ -153,6 +155,7 @@ fn fill_merges(rows: &mut [GridRow], merges: &[Merge], col0: u32, header_end_lin
             column_letter(m.right),
             m.bottom
         );
+        let corner = format!("{}{}", column_letter(m.left), m.top);
         let from_header = m.top <= header_end_line;
         for r in rows
             .iter_mut()
@@ -164,35 +167,29 @@ fn fill_merges(rows: &mut [GridRow], merges: &[Merge], col0: u32, header_end_lin
                     continue;
                 }
                 if !cell.text.is_empty() && cell.text != top_left.0 {
-                    cell.problem = Some(format!(
-                        "this cell holds {} under the merged range {range}, whose value is {}: \
-                         which is meant is unknown; unmerge the range or clear the cell",
-                        shown(&cell.text),
-                        shown(&top_left.0)
-                    ));
+                    cell.problem = Some(
+                        Msg::new("cell-under-merge")
+                            .q("value", &cell.text)
+                            .s("range", range.clone())
+                            .q("top", &top_left.0),
+                    );
                     cell.text.clear();
                     continue;
                 }
                 if from_header && line > header_end_line {
                     if !top_left.0.is_empty() {
-                        cell.problem = Some(format!(
-                            "this cell is merged with the header cell {}{} ({}): the value is \
-                             unknown; unmerge the header cell",
-                            column_letter(m.left),
-                            m.top,
-                            shown(&top_left.0)
-                        ));
+                        cell.problem = Some(
+                            Msg::new("cell-merged-with-header")
+                                .s("cell", corner.clone())
+                                .q("value", &top_left.0),
+                        );
                     }
                     continue;
                 }
                 cell.text = top_left.0.clone();
-                cell.problem = top_left.1.then(|| {
-                    format!(
-                        "the value is unknown: the cell is merged with {}{}, whose value is unknown",
-                        column_letter(m.left),
-                        m.top
-                    )
-                });
+                cell.problem = top_left
+                    .1
+                    .then(|| Msg::new("cell-merged-unknown").s("cell", corner.clone()));
             }
         }
     }
@@ -360,7 +357,7 @@ pub(crate) fn table_from_grid(grid: Grid, report: &mut InputErrors) -> Option<Sh
     mark_merges(&mut rows, &mut merges, col0);
     let mut skip = Skipped::default();
     let Some((h, header_end)) = find_header(&rows, &merges, col0, &mut skip.titles) else {
-        report.at(source, "empty: a header row is needed");
+        report.at(source, Msg::new("header-empty"));
         return None;
     };
     let header_end_line = rows[header_end].line;
@@ -377,16 +374,12 @@ pub(crate) fn table_from_grid(grid: Grid, report: &mut InputErrors) -> Option<Sh
     let no_value = |r: &GridRow| {
         r.cells.iter().any(|c| {
             c.problem
-                .as_deref()
-                .is_some_and(|p| p.starts_with(NO_VALUE))
+                .as_ref()
+                .is_some_and(|p| p.id == "cell-formula-no-value")
         })
     };
     if rows.iter().any(no_value) {
-        report.note(
-            "a formula without a computed value: the file was written by a program that does \
-             not compute formulas, and the value Excel or WPS would show is not in it; open the \
-             file in Excel or WPS and save it once, or type the values themselves",
-        );
+        report.note(Msg::new("note-formula-no-value"));
     }
     let header_line = rows[h].line;
     let mut out = Vec::new();
@@ -438,7 +431,9 @@ pub(crate) fn table_from_grid(grid: Grid, report: &mut InputErrors) -> Option<Sh
         if cells.len() > width && cells[width..].iter().any(|c| !c.is_empty()) {
             report.at(
                 pos,
-                format!("{} cells, but the header has {width} columns", cells.len()),
+                Msg::new("row-too-wide")
+                    .n("cells", cells.len())
+                    .n("width", width),
             );
             continue;
         }
@@ -463,21 +458,19 @@ pub(crate) fn table_from_grid(grid: Grid, report: &mut InputErrors) -> Option<Sh
 
 fn warn_skipped(source: &Position, skip: &Skipped, report: &mut InputErrors) {
     let word = if source.sheet { "rows" } else { "lines" };
-    let list = |v: &[(usize, String)]| -> String {
+    let list = |v: &[(usize, String)]| -> Vec<String> {
         v.iter()
             .map(|(l, t)| format!("{l} ({})", shown(t)))
-            .collect::<Vec<_>>()
-            .join(", ")
+            .collect()
     };
     if !skip.titles.is_empty() {
         warn(
             report,
             "row-skipped",
             source.clone(),
-            format!(
-                "{word} {} skipped: a title, section heading or footer, not data",
-                list(&skip.titles)
-            ),
+            Msg::new("rows-skipped-titles")
+                .s("word", word)
+                .list("lines", list(&skip.titles)),
         );
     }
     if !skip.repeats.is_empty() {
@@ -486,21 +479,18 @@ fn warn_skipped(source: &Position, skip: &Skipped, report: &mut InputErrors) {
             report,
             "row-skipped",
             source.clone(),
-            format!(
-                "{word} {} skipped: they repeat the header",
-                lines.join(", ")
-            ),
+            Msg::new("rows-skipped-repeats")
+                .s("word", word)
+                .list("lines", lines),
         );
     }
     if !skip.suspect.is_empty() {
         report.warnings.push(InputWarning {
             code: "row-not-read",
             pos: source.clone(),
-            message: format!(
-                "{word} {} not read: one merged cell across the table, which is no section \
-                 heading; if it holds facts, write them as rows of the table",
-                list(&skip.suspect)
-            ),
+            message: Msg::new("rows-not-read-merged")
+                .s("word", word)
+                .list("lines", list(&skip.suspect)),
             hides_rule: true,
             lines: Vec::new(),
         });
@@ -542,15 +532,9 @@ fn warn_merged(
         report,
         "merged-cells",
         source.clone(),
-        format!(
-            "merged cells: the value of each merged range was read for every row it covers: {}{}",
-            listed.join(", "),
-            if more > 0 {
-                format!(" and {more} more")
-            } else {
-                String::new()
-            }
-        ),
+        Msg::new("merged-cells-read")
+            .list("ranges", listed)
+            .n("more", more),
     );
 }
 
@@ -647,7 +631,7 @@ mod tests {
             &[&["id", "籍贯"], &["P1", ""], &["P2", ""]],
             &[(2, 1, 3, 1)],
         );
-        g.rows[1].cells[1].problem = Some(format!("{NO_VALUE} =X()"));
+        g.rows[1].cells[1].problem = Some(no_value("X()"));
         let mut report = InputErrors::default();
         table_from_grid(g, &mut report).unwrap();
         let e = report.to_string();

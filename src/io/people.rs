@@ -3,16 +3,18 @@
 //! counted in warnings.
 
 use super::birth::{is_birth_date_header, parse_birth};
-use super::case::{id_text, label, name_id, warn, warn_invisible, warn_rows, CaseSheets, Index};
+use super::case::{id_text, name_id, warn, warn_invisible, warn_rows, CaseSheets};
 use super::columns::{opt_text, Cells, Column, Header};
+use super::index::{label, Index};
 use super::ranks::parse_rank;
 use super::refs::{id_key, Names};
 use super::regions::{Match, Regions};
 use super::sheet::{Sheet, SheetRow};
 use super::tables::{is_carried_column, people_columns};
-use super::text::{fold_width, name_key, shown};
+use super::text::{fold_width, name_key};
 use crate::error::{InputErrors, Position};
 use crate::model::{Area, Carried, Gender, Person, PersonId, RegionId, Unit};
+use crate::msg::Msg;
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 /// `M`/`F`, `男`/`女` (full-width forms too).
@@ -41,27 +43,23 @@ fn check_people_columns(
         let (need, at) = &reqs[k];
         if *need > 0 {
             let by = match at {
-                Some(p) => format!("[requirements] ({p})"),
-                None => "the default requirements".into(),
+                Some(p) => Msg::new("requirements-at").pos("pos", p.clone()),
+                None => Msg::new("requirements-default"),
             };
             errors.at(
                 h.header_pos(),
-                format!(
-                    "no column {} ({}), but {by} ask for {need} member{} with it in each group: \
-                     add the column (levels 0–3), or set requirements.{} = 0",
-                    a.key,
-                    a.label,
-                    if *need == 1 { "" } else { "s" },
-                    a.key
-                ),
+                Msg::new("area-column-needed")
+                    .s("key", a.key.clone())
+                    .s("label", a.label.clone())
+                    .m("by", by)
+                    .n("need", *need),
             );
         } else if s.round.areas.is_some() {
             errors.at(
                 h.header_pos(),
-                format!(
-                    "the round declares area {} but there is no column {} ({})",
-                    a.key, a.key, a.label
-                ),
+                Msg::new("area-column-declared")
+                    .s("key", a.key.clone())
+                    .s("label", a.label.clone()),
             );
         } else {
             warn(
@@ -69,11 +67,9 @@ fn check_people_columns(
                 "area-column-absent",
                 h.header_pos(),
                 false,
-                format!(
-                    "no column {} ({}): every level in it is taken as 0 (it is required of no \
-                     group; it only enters the score's balance)",
-                    a.key, a.label
-                ),
+                Msg::new("area-column-absent")
+                    .s("key", a.key.clone())
+                    .s("label", a.label.clone()),
             );
         }
     }
@@ -83,9 +79,7 @@ fn check_people_columns(
             "native-column-absent",
             h.header_pos(),
             true,
-            "no column 籍贯 (native_region), so native avoidance (地域回避 on 籍贯) checks \
-             nothing: add the column, or set native_avoidance = false if it does not apply"
-                .into(),
+            Msg::new("native-column-absent"),
         );
     }
     if !h.has(9) {
@@ -94,7 +88,7 @@ fn check_people_columns(
             "available-column-absent",
             h.header_pos(),
             false,
-            "no column 可抽调 (available): everyone is taken as available".into(),
+            Msg::new("available-column-absent"),
         );
     }
 }
@@ -102,23 +96,16 @@ fn check_people_columns(
 /// Per 籍贯 as written: how it was read, and the lines of the people.
 type NativeSeen = BTreeMap<String, (Match, Vec<usize>)>;
 
-/// "1 person: line 5", "3 people: lines 5, 9, 12" (the lines given after).
-fn people_count(n: usize, sheet: bool) -> String {
-    let line = if sheet { "row" } else { "line" };
-    if n == 1 {
-        format!("1 person: {line}")
-    } else {
-        format!("{n} people: {line}s")
-    }
-}
-
-/// "5, 9, 12" (the first six, then "…").
-fn lines(v: &[usize]) -> String {
+/// "1 person: line 5", "3 people: lines 5, 9, 12" (the first six, then "…").
+fn people_lines(v: &[usize], sheet: bool) -> Msg {
     let mut s: Vec<String> = v.iter().take(6).map(|l| l.to_string()).collect();
     if v.len() > 6 {
         s.push("…".into());
     }
-    s.join(", ")
+    Msg::new("people-lines")
+        .n("n", v.len())
+        .s("kind", if sheet { "row" } else { "line" })
+        .list("lines", s)
 }
 
 /// Cells left blank where a blank has a meaning, and 地区 given apart from
@@ -132,7 +119,7 @@ struct Defaults {
     /// Lines with a blank 可抽调.
     available_blank: Vec<usize>,
     /// "P12: E, unit A-GOV in A" per line whose 地区 is not its unit's.
-    region_apart: Vec<(usize, String)>,
+    region_apart: Vec<(usize, Msg)>,
 }
 
 impl Defaults {
@@ -148,13 +135,11 @@ impl Defaults {
         if x.region != unit.region {
             self.region_apart.push((
                 r.line,
-                format!(
-                    "{}: {}, unit {} in {}",
-                    x.id,
-                    regions.label(x.region),
-                    unit.id,
-                    regions.label(unit.region)
-                ),
+                Msg::new("region-apart-item")
+                    .s("id", x.id.clone())
+                    .s("region", regions.label(x.region))
+                    .s("unit", unit.id.clone())
+                    .s("unit_region", regions.label(unit.region)),
             ));
         }
     }
@@ -168,10 +153,7 @@ impl Defaults {
                 "native-all-blank",
                 source.clone(),
                 true,
-                "籍贯 (native_region) is blank for everyone, so native avoidance (地域回避 on \
-                 籍贯) checks nothing: fill it in, or set native_avoidance = false if it does \
-                 not apply"
-                    .into(),
+                Msg::new("native-all-blank"),
             );
         } else if native_avoidance && n > 0 {
             warn_rows(
@@ -179,10 +161,9 @@ impl Defaults {
                 "native-blank",
                 source.clone(),
                 false,
-                format!(
-                    "籍贯 is blank for {} {}: native avoidance has no 籍贯 to avoid for them",
-                    people_count(n, sheet.source.sheet),
-                    lines(&self.native_blank)
+                Msg::new("native-blank").m(
+                    "people",
+                    people_lines(&self.native_blank, sheet.source.sheet),
                 ),
                 self.native_blank,
             );
@@ -193,34 +174,29 @@ impl Defaults {
                 "available-blank",
                 source.clone(),
                 false,
-                format!(
-                    "可抽调 is blank for {} {}, taken as 是 (available)",
-                    people_count(self.available_blank.len(), sheet.source.sheet),
-                    lines(&self.available_blank)
+                Msg::new("available-blank").m(
+                    "people",
+                    people_lines(&self.available_blank, sheet.source.sheet),
                 ),
                 self.available_blank,
             );
         }
         if !self.region_apart.is_empty() {
             let at: Vec<usize> = self.region_apart.iter().map(|(l, _)| *l).collect();
-            let which: Vec<&str> = self
+            let which: Vec<Msg> = self
                 .region_apart
                 .iter()
                 .take(6)
-                .map(|(_, t)| t.as_str())
+                .map(|(_, t)| t.clone())
                 .collect();
             warn_rows(
                 errors,
                 "region-not-unit",
                 source,
                 false,
-                format!(
-                    "地区 (region) is not the region of the person's unit for {} {} ({}): \
-                     region avoidance (地域回避) uses the 地区 given",
-                    people_count(at.len(), sheet.source.sheet),
-                    lines(&at),
-                    which.join("; ")
-                ),
+                Msg::new("region-not-unit")
+                    .m("people", people_lines(&at, sheet.source.sheet))
+                    .items("which", which),
                 at,
             );
         }
@@ -231,7 +207,7 @@ impl Defaults {
 /// the units whose names begin with it (甲县 → 甲县财政局), or whose name it
 /// begins with (一镇东村 → 一镇), are all in one region, that region is
 /// named (as a hint, never read so).
-fn unit_hint(text: &str, units: &[Unit], regions: &Regions) -> Option<String> {
+fn unit_hint(text: &str, units: &[Unit], regions: &Regions) -> Option<Msg> {
     let key = name_key(text);
     if key.chars().count() < 2 {
         return None;
@@ -249,15 +225,12 @@ fn unit_hint(text: &str, units: &[Unit], regions: &Regions) -> Option<String> {
     if found.iter().any(|f| f.0 != r) {
         return None;
     }
-    Some(format!(
-        "unit {name}{} in region {}",
-        if found.len() > 1 {
-            " and others are"
-        } else {
-            " is"
-        },
-        regions.label(r)
-    ))
+    Some(
+        Msg::new("native-unit-hint")
+            .s("name", name)
+            .s("others", if found.len() > 1 { "yes" } else { "no" })
+            .s("region", regions.label(r)),
+    )
 }
 
 fn warn_natives(
@@ -272,20 +245,25 @@ fn warn_natives(
     let mut near = Vec::new();
     let (mut contained_at, mut unknown_at, mut near_at) = (vec![], vec![], vec![]);
     for (text, (m, at)) in &seen {
-        let item = format!(
-            "{} ({} {})",
-            shown(text),
-            people_count(at.len(), sheet.source.sheet),
-            lines(at)
-        );
+        let item = Msg::new("native-item")
+            .q("value", text)
+            .m("people", people_lines(at, sheet.source.sheet));
         // a slip of a region's name, or else a place that units of one region name
         let slip = match m {
             Match::Contains(_) | Match::None => {
                 let n = regions.near(text);
                 if !n.is_empty() {
-                    Some(format!("{item}, did you mean {}?", n.join(" or ")))
+                    Some(
+                        Msg::new("native-item-near")
+                            .m("item", item.clone())
+                            .alts("near", n),
+                    )
                 } else if *m == Match::None {
-                    unit_hint(text, units, regions).map(|hint| format!("{item}: {hint}"))
+                    unit_hint(text, units, regions).map(|hint| {
+                        Msg::new("native-item-unit")
+                            .m("item", item.clone())
+                            .m("hint", hint)
+                    })
                 } else {
                     None
                 }
@@ -299,13 +277,12 @@ fn warn_natives(
             }
             (None, Match::Contains(r)) => {
                 contained_at.extend(at);
-                contained.push(format!(
-                    "{} → {} ({} {})",
-                    text,
-                    regions.label(*r),
-                    people_count(at.len(), sheet.source.sheet),
-                    lines(at)
-                ));
+                contained.push(
+                    Msg::new("native-item-contained")
+                        .s("value", text.clone())
+                        .s("region", regions.label(*r))
+                        .m("people", people_lines(at, sheet.source.sheet)),
+                );
             }
             (None, _) => {
                 unknown_at.extend(at);
@@ -323,10 +300,7 @@ fn warn_natives(
             "native-by-name",
             source.clone(),
             false,
-            format!(
-                "籍贯 read as the region whose name it contains: {}",
-                contained.join("; ")
-            ),
+            Msg::new("native-by-name").items("items", contained),
             contained_at,
         );
     }
@@ -336,38 +310,26 @@ fn warn_natives(
             "native-near",
             source.clone(),
             true,
-            format!(
-                "籍贯 matches no region of the case but is close to one, or to a place in one: {}",
-                near.join("; ")
-            ),
+            Msg::new("native-near").items("items", near),
             near_at,
         );
     }
     if !unknown.is_empty() {
         let people = unknown_at.len();
         let (hides, advice) = if regions.table {
-            (
-                false,
-                "places outside the case's regions: native avoidance has nothing to avoid for them",
-            )
+            (false, Msg::new("native-unknown-outside"))
         } else {
-            (
-                true,
-                "a 籍贯 names a region by its code; if any of these is a region of the case, add \
-                 a regions table (地区: 编号, 名称, 别名) naming it; with that table, places \
-                 outside the case are taken as such",
-            )
+            (true, Msg::new("native-unknown-no-table"))
         };
         warn_rows(
             errors,
             "native-unknown",
             source,
             hides,
-            format!(
-                "籍贯 of {people} {} matches no region of the case: {} ({advice})",
-                if people == 1 { "person" } else { "people" },
-                unknown.join("; ")
-            ),
+            Msg::new("native-unknown")
+                .n("n", people)
+                .items("items", unknown)
+                .m("advice", advice),
             unknown_at,
         );
     }
@@ -498,27 +460,24 @@ pub(crate) fn read_people(
             if let Some(prev) = index.people.by_id(&x.id) {
                 let first = person_sheet[prev.ix()];
                 let place = if first == si {
-                    format!("first at line {}", people[prev.ix()].line)
+                    Msg::new("first-at-line").n("line", people[prev.ix()].line)
                 } else {
-                    format!(
-                        "already in {} line {}",
-                        sheets[first].source.file,
-                        people[prev.ix()].line
-                    )
+                    Msg::new("already-in-file")
+                        .s("file", sheets[first].source.file.clone())
+                        .n("line", people[prev.ix()].line)
                 };
                 errors.at(
                     h.pos(r, 0),
-                    format!("duplicate person id {} ({place})", x.id),
+                    Msg::new("person-duplicate")
+                        .s("id", x.id.clone())
+                        .m("place", place),
                 );
                 continue;
             }
             if !unit_regions.contains(&x.region) {
                 errors.at(
                     h.pos(r, 6),
-                    format!(
-                        "region {} is the region of no unit in units",
-                        regions.label(x.region)
-                    ),
+                    Msg::new("region-of-no-unit").s("region", regions.label(x.region)),
                 );
             }
             defaults.note(&h, r, &x, units, regions);
@@ -544,11 +503,7 @@ pub(crate) fn read_people(
                 "ids-generated",
                 sheet.source.clone(),
                 false,
-                format!(
-                    "{generated} {} without an id (编号): each is known by the name (with the \
-                     birth year where two share a name)",
-                    if generated == 1 { "person" } else { "people" }
-                ),
+                Msg::new("ids-generated").n("n", generated),
             );
         }
     }
@@ -565,13 +520,8 @@ fn birth_year(h: &Header, r: &SheetRow, c: &mut Cells) -> Option<i64> {
     match parse_birth(text) {
         Some(b) => Some(b.year as i64),
         None => {
-            c.errors.at(
-                h.pos(r, 3),
-                format!(
-                    "{} is not a birth date such as 1968.03, 1975年8月 or 1978-05",
-                    shown(text)
-                ),
-            );
+            c.errors
+                .at(h.pos(r, 3), Msg::new("birth-not-date").q("value", text));
             None
         }
     }
@@ -598,21 +548,14 @@ fn read_person(
     let name = c.text(h.pos(r, 1), h.get(r, 1));
     let gender = parse_gender(h.get(r, 2));
     if gender.is_none() {
-        c.errors.at(
-            h.pos(r, 2),
-            format!("{} is not a gender: M/F or 男/女", shown(h.get(r, 2))),
-        );
+        c.errors
+            .at(h.pos(r, 2), Msg::new("gender-bad").q("value", h.get(r, 2)));
     }
     let birth = birth_year(h, r, &mut c);
     let rank = parse_rank(h.get(r, 4));
     if rank.is_none() {
-        c.errors.at(
-            h.pos(r, 4),
-            format!(
-                "{} is not a rank: 1..5, 科员/副科/正科/副处/正处 or a rank such as 一级调研员",
-                shown(h.get(r, 4))
-            ),
-        );
+        c.errors
+            .at(h.pos(r, 4), Msg::new("rank-bad").q("value", h.get(r, 4)));
     }
     let unit = c.text(h.pos(r, 5), h.get(r, 5)).and_then(|u| {
         // an invisible character is named even where the unit is found
@@ -625,10 +568,8 @@ fn read_person(
             Match::Exact(r) => Some(Some(r)),
             _ if !regions.table => Some(Some(regions.intern(&t))),
             _ => {
-                c.errors.at(
-                    h.pos(r, 6),
-                    format!("region {} is not in the regions table", shown(&t)),
-                );
+                c.errors
+                    .at(h.pos(r, 6), Msg::new("region-not-in-table").q("value", &t));
                 None
             }
         },
@@ -656,7 +597,9 @@ fn read_person(
         if l > y as i64 {
             c.errors.at(
                 h.pos(r, 11),
-                format!("last served in {l}, after the round's year {y}"),
+                Msg::new("last-served-after-year")
+                    .s("last", l.to_string())
+                    .s("year", y.to_string()),
             );
         }
     }

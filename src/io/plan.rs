@@ -4,9 +4,10 @@
 use super::case::{id_text, warn_invisible};
 use super::round::parse_role;
 use super::sheet::{read_csv_into, Column, Header, SheetRow};
-use super::text::{as_written, name_key, shown};
+use super::text::{as_written, name_key};
 use crate::error::{InputError, InputErrors, InputWarning, Position};
 use crate::model::{Case, PersonId, Plan, Role};
+use crate::msg::Msg;
 use serde::Deserialize;
 use std::path::Path;
 
@@ -39,14 +40,13 @@ pub fn read_plan(case: &Case, path: &Path) -> Result<ReadPlan, InputErrors> {
         "json" => {
             let text = std::fs::read_to_string(path).map_err(|e| InputError::Io {
                 path: display.clone(),
-                message: e.to_string(),
+                message: Msg::io(e),
             })?;
             plan_from_json(case, &text, &display)
         }
         _ => Err(InputError::Io {
             path: display,
-            message: "a plan is read from .csv, .json or the workbook .xlsx that plan writes"
-                .into(),
+            message: Msg::new("plan-ext"),
         }
         .into()),
     }
@@ -91,11 +91,7 @@ pub(crate) fn plan_from_sheet(
             warnings.push(InputWarning {
                 code: "plan-row-not-read",
                 pos: h.row_pos(r),
-                message: format!(
-                    "row not read: only its first cell holds text ({}); if it changes the \
-                     plan, write the change as a row of its own",
-                    shown(text)
-                ),
+                message: Msg::new("plan-row-not-read").q("value", text),
                 hides_rule: true,
                 lines: vec![r.line],
             });
@@ -105,19 +101,15 @@ pub(crate) fn plan_from_sheet(
         let group = match case.group_by_id(&g) {
             Some(g) => Some(g),
             None if g.is_empty() => {
-                errors.at(
-                    h.pos(r, 0),
-                    "no group: write the group on every row, even under a row of the same group",
-                );
+                errors.at(h.pos(r, 0), Msg::new("plan-no-group"));
                 None
             }
             None => {
                 errors.at(
                     h.pos(r, 0),
-                    format!(
-                        "unknown group {g}; the round's groups are {}",
-                        group_list(case)
-                    ),
+                    Msg::new("plan-unknown-group")
+                        .s("group", g.clone())
+                        .list("groups", group_list(case)),
                 );
                 None
             }
@@ -125,13 +117,7 @@ pub(crate) fn plan_from_sheet(
         let role = match parse_role(h.get(r, 1)) {
             Some(role) => Some(role),
             None => {
-                errors.at(
-                    h.pos(r, 1),
-                    format!(
-                        "\"{}\" is not a role: leader (组长) or member (组员)",
-                        h.get(r, 1)
-                    ),
-                );
+                errors.at(h.pos(r, 1), Msg::new("role-bad").q("value", h.get(r, 1)));
                 None
             }
         };
@@ -140,11 +126,16 @@ pub(crate) fn plan_from_sheet(
         let person = match case.person_by_id(pid) {
             Some(p) => Some(p),
             None if pid.is_empty() => {
-                errors.at(h.pos(r, 2), "no person id");
+                errors.at(h.pos(r, 2), Msg::new("plan-no-person"));
                 None
             }
             None => {
-                errors.at(h.pos(r, 2), format!("unknown person {}", as_written(pid)));
+                errors.at(
+                    h.pos(r, 2),
+                    Msg::new("ref-unknown")
+                        .s("what", "person")
+                        .s("value", as_written(pid)),
+                );
                 None
             }
         };
@@ -161,24 +152,24 @@ pub(crate) fn plan_from_sheet(
                 .filter(|o| name_key(&o.name) == name_key(name))
                 .map(|o| o.id.as_str())
                 .collect();
-            let message = if others.is_empty() {
-                format!(
-                    "the name {name} does not match {pid}, who is {} in the case",
-                    x.name
-                )
+            let others_empty = others.is_empty();
+            let message = if others_empty {
+                Msg::new("plan-name-mismatch")
+                    .s("name", name)
+                    .s("id", pid)
+                    .s("case_name", x.name.clone())
             } else {
-                format!(
-                    "the name {name} does not match {pid}, who is {} in the case, but is the name \
-                     of {}: the row was checked as {pid}; which one is meant?",
-                    x.name,
-                    others.join(", ")
-                )
+                Msg::new("plan-name-of-other")
+                    .s("name", name)
+                    .s("id", pid)
+                    .s("case_name", x.name.clone())
+                    .list("others", others)
             };
             warnings.push(InputWarning {
                 code: "plan-name-mismatch",
                 pos: h.pos(r, 3),
                 message,
-                hides_rule: !others.is_empty(),
+                hides_rule: !others_empty,
                 lines: Vec::new(),
             });
         }
@@ -187,10 +178,10 @@ pub(crate) fn plan_from_sheet(
             warnings.push(InputWarning {
                 code: "plan-unit-mismatch",
                 pos: h.pos(r, 4),
-                message: format!(
-                    "the unit {unit} does not match {pid}'s unit {} in the case",
-                    case.unit_label(x.unit)
-                ),
+                message: Msg::new("plan-unit-mismatch")
+                    .s("unit", unit)
+                    .s("id", pid)
+                    .s("case_unit", case.unit_label(x.unit)),
                 hides_rule: false,
                 lines: Vec::new(),
             });
@@ -220,13 +211,8 @@ fn place(plan: &mut Plan, g: usize, p: PersonId, role: Role) {
     }
 }
 
-fn group_list(case: &Case) -> String {
-    case.round
-        .groups
-        .iter()
-        .map(|g| g.id.as_str())
-        .collect::<Vec<_>>()
-        .join(", ")
+fn group_list(case: &Case) -> Vec<String> {
+    case.round.groups.iter().map(|g| g.id.clone()).collect()
 }
 
 #[derive(Deserialize)]
@@ -249,7 +235,7 @@ pub fn plan_from_json(case: &Case, text: &str, display: &str) -> Result<ReadPlan
     let raw: JsonPlan = serde_json::from_str(text.trim_start_matches('\u{feff}')).map_err(|e| {
         InputError::data(
             file.at_line(e.line()).col(format!("#{}", e.column())),
-            format!("not a plan in JSON: {e}"),
+            Msg::new("plan-json-bad").s("why", e.to_string()),
         )
     })?;
     let mut errors = InputErrors::default();
@@ -259,11 +245,9 @@ pub fn plan_from_json(case: &Case, text: &str, display: &str) -> Result<ReadPlan
         let Some(gid) = case.group_by_id(&g.id) else {
             errors.at(
                 at("id"),
-                format!(
-                    "unknown group {}; the round's groups are {}",
-                    g.id,
-                    group_list(case)
-                ),
+                Msg::new("plan-unknown-group")
+                    .s("group", g.id.clone())
+                    .list("groups", group_list(case)),
             );
             continue;
         };
@@ -272,7 +256,12 @@ pub fn plan_from_json(case: &Case, text: &str, display: &str) -> Result<ReadPlan
                 .filter_map(|id| match case.person_by_id(id) {
                     Some(p) => Some(p),
                     None => {
-                        errors.at(at(field), format!("unknown person {id}"));
+                        errors.at(
+                            at(field),
+                            Msg::new("ref-unknown")
+                                .s("what", "person")
+                                .s("value", id.clone()),
+                        );
                         None
                     }
                 })

@@ -12,9 +12,10 @@
 use super::book::Workbook;
 use super::plan::{plan_from_sheet, ReadPlan};
 use super::sheet::{Column, Sheet};
-use super::text::{name_key, shown};
+use super::text::name_key;
 use crate::error::{InputError, InputErrors, InputWarning};
 use crate::model::{Case, PersonId};
+use crate::msg::Msg;
 use std::path::Path;
 
 /// The names the roster sheet has (Chinese and English workbooks).
@@ -55,11 +56,7 @@ pub fn plan_from_workbook(
     else {
         return Err(InputError::Io {
             path: display.to_string(),
-            message: format!(
-                "no sheet 编组名单: the plan is read from the sheet that xuncha plan writes by \
-                 that name; this workbook has {}",
-                names.join(", ")
-            ),
+            message: Msg::new("plan-book-no-sheet").list("sheets", names.iter().cloned()),
         }
         .into());
     };
@@ -73,11 +70,9 @@ pub fn plan_from_workbook(
         report.warnings.push(InputWarning {
             code: "plan-sheets-not-read",
             pos: crate::error::Position::file(display),
-            message: format!(
-                "sheets not read: {} (the plan is the sheet {roster}; the others are printed \
-                 from it and the case)",
-                others.join(", ")
-            ),
+            message: Msg::new("plan-book-sheets-not-read")
+                .list("sheets", others.iter().map(|o| o.to_string()))
+                .s("roster", roster.clone()),
             hides_rule: false,
             lines: Vec::new(),
         });
@@ -97,11 +92,8 @@ pub fn plan_from_workbook(
         report.warnings.push(InputWarning {
             code: "plan-columns-not-read",
             pos: sheet.source.at_line(sheet.header_line),
-            message: format!(
-                "columns not read: {} (printed from the case; the plan is read from 组别, 角色, \
-                 编号 and 姓名)",
-                not_read.join(", ")
-            ),
+            message: Msg::new("plan-book-columns-not-read")
+                .list("columns", not_read.iter().cloned()),
             hides_rule: false,
             lines: Vec::new(),
         });
@@ -166,14 +158,14 @@ fn by_names(case: &Case, sheet: &mut Sheet, schema: &[Column], warnings: &mut Ve
             (Some(p), old) => {
                 let x = case.person(p);
                 let message = match old {
-                    Some(o) => format!(
-                        "the name {written} is not that of {} ({}): the row is read as {written} \
-                         ({}), by the name",
-                        case.person(o).id,
-                        case.person(o).name,
-                        x.id
-                    ),
-                    None => format!("read as {written} ({}), by the name", x.id),
+                    Some(o) => Msg::new("plan-read-by-name")
+                        .s("name", written.clone())
+                        .s("old_id", case.person(o).id.clone())
+                        .s("old_name", case.person(o).name.clone())
+                        .s("id", x.id.clone()),
+                    None => Msg::new("plan-read-by-name-blank")
+                        .s("name", written.clone())
+                        .s("id", x.id.clone()),
                 };
                 warnings.push(InputWarning {
                     code: "plan-read-by-name",
@@ -192,10 +184,7 @@ fn by_names(case: &Case, sheet: &mut Sheet, schema: &[Column], warnings: &mut Ve
                     warnings.push(InputWarning {
                         code: "plan-name-unknown",
                         pos,
-                        message: format!(
-                            "{} is the name of nobody in the case, or of several",
-                            shown(&written)
-                        ),
+                        message: Msg::new("plan-name-unknown").q("name", &written),
                         hides_rule: true,
                         lines: vec![r.line],
                     });

@@ -139,18 +139,14 @@ impl<T: Copy + Eq + Hash + Ord> Names<T> {
 }
 
 /// The error for a name given to several things: `"城关镇" names 2 units:
-/// D-CGZ 东安县城关镇, X-CGZ 西河区城关镇; write the id instead`.
-pub fn several_message(text: &str, what: &str, labels: &[String]) -> String {
-    let what = match what {
-        "person" => "people".to_string(),
-        w => format!("{w}s"),
-    };
-    format!(
-        "{} names {} {what}: {}; write the id instead",
-        super::text::shown(text),
-        labels.len(),
-        labels.join(", ")
-    )
+/// D-CGZ 东安县城关镇, X-CGZ 西河区城关镇; write the id instead`. `what`
+/// is `unit`, `target-unit`, `person` or `group`.
+pub fn several_message(text: &str, what: &'static str, labels: Vec<String>) -> crate::msg::Msg {
+    crate::msg::Msg::new("ref-several")
+        .q("value", text)
+        .n("n", labels.len())
+        .s("what", what)
+        .list("labels", labels)
 }
 
 /// A unit of a case by its id or unique name: `Err` holds the units of

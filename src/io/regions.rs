@@ -13,9 +13,10 @@
 
 use super::columns::{Cells, Column, Header};
 use super::sheet::Sheet;
-use super::text::{fold_width, name_key, shown};
+use super::text::{fold_width, name_key};
 use crate::error::{InputErrors, Position};
 use crate::model::RegionId;
+use crate::msg::Msg;
 use std::collections::HashMap;
 
 /// The regions of a case as they are found: codes, names, and every way of
@@ -105,11 +106,9 @@ impl Regions {
             if let Some((_, first)) = written.get(&key) {
                 c.errors.at(
                     h.pos(r, 0),
-                    format!(
-                        "region {} is listed twice (first at {})",
-                        shown(&code),
-                        first.line.unwrap_or(0)
-                    ),
+                    Msg::new("region-twice")
+                        .q("value", &code)
+                        .n("line", first.line.unwrap_or(0)),
                 );
                 continue;
             }
@@ -146,11 +145,9 @@ impl Regions {
             let list: Vec<String> = ids.iter().map(|&r| self.label(r)).collect();
             c.errors.at(
                 sheet.source.clone(),
-                format!(
-                    "the name \"{s}\" is given to several regions: {}; a name or alias must name \
-                     one region",
-                    list.join(", ")
-                ),
+                Msg::new("region-name-ambiguous")
+                    .q("value", s)
+                    .list("regions", list),
             );
         }
     }

@@ -1,12 +1,14 @@
 //! The round: `round.toml`, or the `round`, `policy` and `pins` sheets of a
 //! workbook, read into one positioned [`RoundSpec`] before ids are resolved.
 
-use super::sheet::{parse_int, parse_yes_no, Column, Header, Sheet};
 use crate::error::{InputError, InputErrors, Position};
 use crate::model::{Policy, Role, Weights};
+use crate::msg::Msg;
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use toml::Spanned;
+
+pub use super::round_sheets::round_from_sheets;
 
 /// A value with the place it was written.
 pub type At<T> = (T, Position);
@@ -47,7 +49,7 @@ pub struct RoundSpec {
     /// Year.
     pub year: Option<i32>,
     /// Where the year goes and how to write it, for the error when it is missing.
-    pub year_hint: (Position, String),
+    pub year_hint: (Position, Msg),
     /// Declared areas (None: the default four).
     pub areas: Option<Vec<At<String>>>,
     /// Policy, checked for sense.
@@ -67,15 +69,12 @@ pub struct RoundSpec {
 }
 
 impl RoundSpec {
-    fn new(source: Position) -> Self {
+    pub(crate) fn new(source: Position) -> Self {
         RoundSpec {
             source: source.clone(),
             name: String::new(),
             year: None,
-            year_hint: (
-                source.clone(),
-                "add year = 2026 (the round's year) at the top".into(),
-            ),
+            year_hint: (source.clone(), Msg::new("year-hint-toml")),
             areas: None,
             policy: Policy::default(),
             requirements: Vec::new(),
@@ -201,7 +200,9 @@ impl GroupToml {
             if a == 0 || a > b {
                 errors.at(
                     gpos.col(format!("{key}.size")),
-                    format!("size [{a}, {b}] is not a range min ≤ max with min ≥ 1"),
+                    Msg::new("size-not-range")
+                        .s("a", a.to_string())
+                        .s("b", b.to_string()),
                 );
             }
         }
@@ -247,7 +248,7 @@ pub fn toml_error(text: &str, file: &Position, e: &toml::de::Error) -> InputErro
         }
         None => file.clone(),
     };
-    InputError::data(pos, e.message().trim().to_string())
+    InputError::data(pos, Msg::new("toml-error").s("why", e.message().trim()))
 }
 
 /// The 1-based lines of byte offsets in one text, each found in O(log lines).
@@ -300,7 +301,7 @@ pub fn parse_round_toml(text: &str, display: &str) -> Result<RoundSpec, InputErr
         if !(1900..=2200).contains(&v) {
             errors.at(
                 at(y.span()).col("year"),
-                format!("{v} is not a plausible year"),
+                Msg::new("year-implausible").s("value", v.to_string()),
             );
         }
         v
@@ -331,7 +332,7 @@ pub fn parse_round_toml(text: &str, display: &str) -> Result<RoundSpec, InputErr
     macro_rules! setw {
         ($($f:ident),*) => { $( if let Some(v) = w.$f {
             if !(v.is_finite() && v >= 0.0) {
-                errors.at(file.col(concat!("weights.", stringify!($f))), format!("{v} is not a weight (a number ≥ 0)"));
+                errors.at(file.col(concat!("weights.", stringify!($f))), Msg::new("weight-bad").s("value", v.to_string()));
             } else { d.$f = v; }
         } )* };
     }
@@ -351,10 +352,7 @@ pub fn parse_round_toml(text: &str, display: &str) -> Result<RoundSpec, InputErr
                 None => {
                     errors.at(
                         at(r.span()).col("pins.role"),
-                        format!(
-                            "\"{}\" is not a role: leader (组长) or member (组员)",
-                            r.get_ref()
-                        ),
+                        Msg::new("role-bad").q("value", r.get_ref()),
                     );
                     Role::Member
                 }
@@ -391,358 +389,33 @@ pub fn check_policy(p: &Policy, pos_of: &dyn Fn(&str) -> Position, errors: &mut 
     if a == 0 || a > b {
         errors.at(
             pos_of("group_size"),
-            format!("[{a}, {b}] is not a range min ≤ max with min ≥ 1"),
+            Msg::new("group-size-not-range")
+                .s("a", a.to_string())
+                .s("b", b.to_string()),
         );
     }
     if p.leaders_per_group > a {
         errors.at(
             pos_of("leaders_per_group"),
-            format!(
-                "{} leaders do not fit in groups of at least {a}",
-                p.leaders_per_group
-            ),
+            Msg::new("leaders-exceed-min")
+                .n("leaders", p.leaders_per_group)
+                .n("min", a),
         );
     }
     if p.leaders_per_group == 0 {
-        errors.at(
-            pos_of("leaders_per_group"),
-            "must be at least 1: every group is led by a leader from the leader pool",
-        );
+        errors.at(pos_of("leaders_per_group"), Msg::new("leaders-zero"));
     }
     if p.max_same_region == 0 {
-        errors.at(pos_of("max_same_region"), "must be at least 1");
+        errors.at(pos_of("max_same_region"), Msg::new("at-least-one"));
     }
     if p.max_same_unit == 0 {
-        errors.at(pos_of("max_same_unit"), "must be at least 1");
-    }
-}
-
-/// Reads the round from a workbook's sheets: `round` (group, target, size),
-/// `policy` (key, value) and optionally `pins` (person, group, role).
-pub fn round_from_sheets(
-    round: &Sheet,
-    policy: Option<&Sheet>,
-    pins: Option<&Sheet>,
-) -> Result<RoundSpec, InputErrors> {
-    let mut errors = InputErrors::default();
-    let mut spec = RoundSpec::new(round.source.clone());
-    spec.year_hint = match policy {
-        Some(p) => (
-            p.source.clone(),
-            "add a row: year | 2026 (the round's year)".into(),
-        ),
-        None => (
-            round.source.clone(),
-            "add a sheet policy with columns key, value and a row: year | 2026".into(),
-        ),
-    };
-    // groups
-    let schema = [
-        Column::new("group", "组别", true),
-        Column::new("target", "被巡察单位", true),
-        Column::new("size", "规模", false),
-        Column::new("name", "组名", false),
-        Column::with("note", &["备注", "说明"], false),
-    ];
-    if let Some(h) = errors.keep(Header::resolve(round, &schema)) {
-        let mut sizes: std::collections::HashMap<usize, ((u32, u32), Position)> =
-            Default::default();
-        for r in &round.rows {
-            let id = h.get(r, 0);
-            let target = h.get(r, 1);
-            if id.is_empty() {
-                errors.at(h.pos(r, 0), "empty; a group id is needed");
-                continue;
-            }
-            let gi = match spec.groups.iter().position(|g| g.id.0 == id) {
-                Some(i) => i,
-                None => {
-                    spec.groups.push(GroupSpec {
-                        id: (id.to_string(), h.pos(r, 0)),
-                        name: None,
-                        targets: vec![],
-                        size: None,
-                    });
-                    spec.groups.len() - 1
-                }
-            };
-            if !target.is_empty() {
-                spec.groups[gi]
-                    .targets
-                    .push((target.to_string(), h.pos(r, 1)));
-            }
-            let name = h.get(r, 3);
-            if !name.is_empty() {
-                spec.groups[gi].name = Some((name.to_string(), h.pos(r, 3)));
-            }
-            let size = h.get(r, 2);
-            if !size.is_empty() {
-                match parse_range(size) {
-                    Some(s) if s.0 >= 1 && s.0 <= s.1 => {
-                        match sizes.get(&gi) {
-                            Some((first, at)) if *first != s => errors.at(
-                                h.pos(r, 2),
-                                format!(
-                                    "group {id} is given the size {}-{} here and {}-{} at {}: \
-                                     keep one",
-                                    s.0,
-                                    s.1,
-                                    first.0,
-                                    first.1,
-                                    at.place()
-                                ),
-                            ),
-                            Some(_) => {}
-                            None => {
-                                sizes.insert(gi, (s, h.pos(r, 2)));
-                            }
-                        }
-                        spec.groups[gi].size.get_or_insert(s);
-                    }
-                    _ => errors.at(
-                        h.pos(r, 2),
-                        format!("\"{size}\" is not a size range such as 4-6"),
-                    ),
-                }
-            }
-        }
-    }
-    if let Some(sheet) = policy {
-        let schema = [
-            Column::new("key", "项目", true),
-            Column::new("value", "值", true),
-            Column::with("note", &["说明", "备注"], false),
-        ];
-        if let Some(h) = errors.keep(Header::resolve(sheet, &schema)) {
-            let mut written: std::collections::HashMap<String, Position> = Default::default();
-            for r in &sheet.rows {
-                let key = canonical_key(h.get(r, 0));
-                if let Some(first) = written.get(key).filter(|_| key != "exclude") {
-                    errors.at(
-                        h.pos(r, 0),
-                        format!(
-                            "{key} is given twice (first at {}): keep one",
-                            first.place()
-                        ),
-                    );
-                    continue;
-                }
-                written.insert(key.to_string(), h.pos(r, 1));
-                apply_key_value(
-                    &mut spec,
-                    h.get(r, 0),
-                    h.get(r, 1),
-                    h.pos(r, 1),
-                    &mut errors,
-                );
-            }
-            let pos_of = |k: &str| {
-                written
-                    .get(k)
-                    .cloned()
-                    .unwrap_or_else(|| sheet.source.col(format!("key {k} (default)")))
-            };
-            check_policy(&spec.policy, &pos_of, &mut errors);
-        }
-    }
-    if let Some(sheet) = pins {
-        let schema = [
-            Column::new("person", "人员", true),
-            Column::new("group", "组别", true),
-            Column::new("role", "角色", false),
-            Column::with("note", &["备注", "说明"], false),
-        ];
-        if let Some(h) = errors.keep(Header::resolve(sheet, &schema)) {
-            for r in &sheet.rows {
-                let role_text = h.get(r, 2);
-                let role = if role_text.is_empty() {
-                    Role::Member
-                } else if let Some(role) = parse_role(role_text) {
-                    role
-                } else {
-                    errors.at(
-                        h.pos(r, 2),
-                        format!("\"{role_text}\" is not a role: leader (组长) or member (组员)"),
-                    );
-                    continue;
-                };
-                spec.pins.push(PinSpec {
-                    person: (h.get(r, 0).to_string(), h.pos(r, 0)),
-                    group: (h.get(r, 1).to_string(), h.pos(r, 1)),
-                    role,
-                    pos: h.row_pos(r),
-                });
-            }
-        }
-    }
-    errors.into_result(spec)
-}
-
-/// A policy key by its English name, whichever name was written.
-fn canonical_key(key: &str) -> &str {
-    match key.trim() {
-        "名称" => "name",
-        "年份" => "year",
-        "文号" => "document",
-        "进驻时间" => "period",
-        "制表日期" => "date",
-        "专业领域" => "areas",
-        "不参加" => "exclude",
-        k => k,
-    }
-}
-
-/// `4-6`, `4–6`, `4~6`, `4,6`, `[4, 6]`, or a single number.
-fn parse_range(s: &str) -> Option<(u32, u32)> {
-    let t = s.trim().trim_start_matches('[').trim_end_matches(']');
-    let parts: Vec<&str> = t
-        .split(['-', '–', '~', '～', ',', '，', '至'])
-        .map(str::trim)
-        .filter(|p| !p.is_empty())
-        .collect();
-    match parts.as_slice() {
-        [a] => {
-            let a = u32::try_from(parse_int(a)?).ok()?;
-            Some((a, a))
-        }
-        [a, b] => Some((
-            u32::try_from(parse_int(a)?).ok()?,
-            u32::try_from(parse_int(b)?).ok()?,
-        )),
-        _ => None,
-    }
-}
-
-fn split_list(s: &str) -> Vec<String> {
-    s.split([',', '，', ';', '；', '、', ' '])
-        .map(str::trim)
-        .filter(|p| !p.is_empty())
-        .map(str::to_string)
-        .collect()
-}
-
-fn apply_key_value(
-    spec: &mut RoundSpec,
-    key: &str,
-    value: &str,
-    pos: Position,
-    errors: &mut InputErrors,
-) {
-    let k = key.trim();
-    let num = |errors: &mut InputErrors| -> Option<u32> {
-        match parse_int(value).and_then(|v| u32::try_from(v).ok()) {
-            Some(v) => Some(v),
-            None => {
-                errors.at(
-                    pos.clone(),
-                    format!("{k}: \"{value}\" is not a whole number ≥ 0"),
-                );
-                None
-            }
-        }
-    };
-    let flag = |errors: &mut InputErrors| -> Option<bool> {
-        let v = parse_yes_no(value);
-        if v.is_none() {
-            errors.at(
-                pos.clone(),
-                format!("{k}: \"{value}\" is not yes/no (是/否)"),
-            );
-        }
-        v
-    };
-    let p = &mut spec.policy;
-    match k {
-        "" => errors.at(pos, "a value without a key"),
-        "name" | "名称" => spec.name = value.to_string(),
-        "document" | "文号" => spec.titles.document = value.trim().to_string(),
-        "period" | "进驻时间" => spec.titles.period = value.trim().to_string(),
-        "date" | "制表日期" => spec.titles.date = value.trim().to_string(),
-        "year" | "年份" => match parse_int(value) {
-            Some(y) if (1900..=2200).contains(&y) => spec.year = Some(y as i32),
-            _ => errors.at(pos, format!("year: \"{value}\" is not a plausible year")),
-        },
-        "areas" | "专业领域" => {
-            spec.areas = Some(
-                split_list(value)
-                    .into_iter()
-                    .map(|a| (a, pos.clone()))
-                    .collect(),
-            )
-        }
-        "exclude" | "不参加" => spec
-            .exclude
-            .extend(split_list(value).into_iter().map(|a| (a, pos.clone()))),
-        "group_size" => match parse_range(value) {
-            Some(r) => p.group_size = r,
-            None => errors.at(
-                pos,
-                format!("group_size: \"{value}\" is not a range such as 4-6"),
-            ),
-        },
-        "leaders_per_group" => p.leaders_per_group = num(errors).unwrap_or(p.leaders_per_group),
-        "post_lookback_years" => {
-            p.post_lookback_years = num(errors).unwrap_or(p.post_lookback_years)
-        }
-        "max_same_region" => p.max_same_region = num(errors).unwrap_or(p.max_same_region),
-        "max_same_unit" => p.max_same_unit = num(errors).unwrap_or(p.max_same_unit),
-        "region_avoidance" => p.region_avoidance = flag(errors).unwrap_or(p.region_avoidance),
-        "native_avoidance" => p.native_avoidance = flag(errors).unwrap_or(p.native_avoidance),
-        "business_avoidance" => p.business_avoidance = flag(errors).unwrap_or(p.business_avoidance),
-        "reciprocal_avoidance" => {
-            p.reciprocal_avoidance = flag(errors).unwrap_or(p.reciprocal_avoidance)
-        }
-        "leader_outranks_members" => {
-            p.leader_outranks_members = flag(errors).unwrap_or(p.leader_outranks_members)
-        }
-        _ => {
-            if let Some(area) = k
-                .strip_prefix("requirements.")
-                .or_else(|| k.strip_prefix("requirement."))
-            {
-                if let Some(v) = num(errors) {
-                    spec.requirements.push((area.to_string(), v, pos));
-                }
-            } else if let Some(w) = k.strip_prefix("weights.") {
-                let v: Option<f64> = value
-                    .trim()
-                    .parse()
-                    .ok()
-                    .filter(|v: &f64| v.is_finite() && *v >= 0.0);
-                let Some(v) = v else {
-                    errors.at(
-                        pos,
-                        format!("{k}: \"{value}\" is not a weight (a number ≥ 0)"),
-                    );
-                    return;
-                };
-                let d = &mut spec.weights;
-                match w {
-                    "expertise" => d.expertise = v,
-                    "rank" => d.rank = v,
-                    "age" => d.age = v,
-                    "gender" => d.gender = v,
-                    "mixing" => d.mixing = v,
-                    "must_serve" => d.must_serve = v,
-                    "recent" => d.recent = v,
-                    "stability" => d.stability = v,
-                    _ => errors.at(pos, format!("unknown weight \"{w}\"")),
-                }
-            } else {
-                errors.at(
-                    pos,
-                    format!(
-                        "unknown key \"{k}\"; keys are name, year, areas, exclude, the [policy] keys \
-                         of round.toml, requirements.<area> and weights.<term>"
-                    ),
-                )
-            }
-        }
+        errors.at(pos_of("max_same_unit"), Msg::new("at-least-one"));
     }
 }
 
 #[cfg(test)]
 mod tests {
+    use super::super::round_sheets::parse_range;
     use super::*;
 
     #[test]

@@ -1,12 +1,13 @@
 //! The round as written ([`RoundSpec`]) resolved against the case's units
 //! and people: areas, requirements, groups and their targets, pins, exclude.
 
-use super::case::Index;
+use super::index::{within, Index};
 use super::refs::{several_message, Found, Names};
 use super::round::RoundSpec;
 use super::text::as_written;
 use crate::error::{InputErrors, Position};
 use crate::model::{Area, Group, GroupId, Pin, Round, UnitId};
+use crate::msg::Msg;
 use std::collections::{HashMap, HashSet};
 
 /// Known areas: canonical key and Chinese name.
@@ -74,11 +75,11 @@ pub fn resolve_areas(spec: &RoundSpec, errors: &mut InputErrors) -> Vec<Area> {
             None => (name.to_string(), name.to_string()),
         };
         if key.is_empty() {
-            errors.at(pos, "an empty area name");
+            errors.at(pos, Msg::new("area-empty"));
             continue;
         }
         if areas.iter().any(|a| a.key == key) {
-            errors.at(pos, format!("area {key} is declared twice"));
+            errors.at(pos, Msg::new("area-twice").s("key", key));
             continue;
         }
         areas.push(Area { key, label });
@@ -104,14 +105,9 @@ pub fn requirements(
             Some(i) => out[i] = (*v, Some(pos.clone())),
             None => errors.at(
                 pos.clone(),
-                format!(
-                    "unknown area {name}; the round's areas are: {}",
-                    areas
-                        .iter()
-                        .map(|a| a.key.as_str())
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                ),
+                Msg::new("area-unknown")
+                    .s("name", name.clone())
+                    .list("areas", areas.iter().map(|a| a.key.clone())),
             ),
         }
     }
@@ -133,16 +129,13 @@ pub(crate) fn build_round(
         None => {
             errors.at(
                 spec.year_hint.0.clone(),
-                format!(
-                    "the round has no year, which post look-back and ages need: {}",
-                    spec.year_hint.1
-                ),
+                Msg::new("round-no-year").m("hint", spec.year_hint.1.clone()),
             );
             return None;
         }
     };
     if spec.groups.is_empty() {
-        errors.at(spec.source.clone(), "the round has no groups ([[groups]])");
+        errors.at(spec.source.clone(), Msg::new("round-no-groups"));
     }
     let (groups, names) = build_groups(spec, index, errors);
     let mut group_index: Names<u32> = Names::default();
@@ -151,18 +144,28 @@ pub(crate) fn build_round(
     }
     let mut pins = Vec::new();
     for p in &spec.pins {
-        let person = index.person_as(&p.person.0, ("pin: ", "person"), &p.person.1, errors);
+        let person = index.person_as(
+            &p.person.0,
+            (Some(Msg::new("ctx-pin")), "person"),
+            &p.person.1,
+            errors,
+        );
         let group = match group_index.find(&p.group.0) {
             Found::Id(g) | Found::Name(g) => Some(GroupId(g)),
             Found::Several(gs) => {
                 let l: Vec<String> = gs.iter().map(|&g| groups[g as usize].id.clone()).collect();
-                errors.at(p.group.1.clone(), several_message(&p.group.0, "group", &l));
+                errors.at(p.group.1.clone(), several_message(&p.group.0, "group", l));
                 None
             }
             Found::Nothing => {
                 errors.at(
                     p.group.1.clone(),
-                    format!("pin: unknown group {}", as_written(&p.group.0)),
+                    within(
+                        Some(Msg::new("ctx-pin")),
+                        Msg::new("ref-unknown")
+                            .s("what", "group")
+                            .s("value", as_written(&p.group.0)),
+                    ),
                 );
                 None
             }
@@ -178,7 +181,9 @@ pub(crate) fn build_round(
     let exclude = spec
         .exclude
         .iter()
-        .filter_map(|(e, pos)| index.person_as(e, ("exclude: ", "person"), pos, errors))
+        .filter_map(|(e, pos)| {
+            index.person_as(e, (Some(Msg::new("ctx-exclude")), "person"), pos, errors)
+        })
         .collect();
     let round = Round {
         name: spec.name.clone(),
@@ -209,28 +214,32 @@ fn build_groups(
     for g in &spec.groups {
         let (id, pos) = &g.id;
         if id.is_empty() {
-            errors.at(pos.clone(), "a group without an id");
+            errors.at(pos.clone(), Msg::new("group-no-id"));
             continue;
         }
         if !seen.insert(id.clone()) {
-            errors.at(pos.clone(), format!("group {id} is declared twice"));
+            errors.at(pos.clone(), Msg::new("group-twice").s("id", id.clone()));
             continue;
         }
         if g.targets.is_empty() {
-            errors.at(pos.clone(), format!("group {id} has no targets"));
+            errors.at(
+                pos.clone(),
+                Msg::new("group-no-targets").s("id", id.clone()),
+            );
         }
         let mut targets = Vec::new();
         for (t, tpos) in &g.targets {
-            let prefix = format!("group {id}: ");
-            let Some(u) = index.unit_as(t, (&prefix, "target unit"), tpos, errors) else {
+            let context = Msg::new("ctx-group").s("group", id.clone());
+            let Some(u) = index.unit_as(t, (Some(context), "target-unit"), tpos, errors) else {
                 continue;
             };
             if let Some(other) = target_owner.get(&u) {
                 errors.at(
                     tpos.clone(),
-                    format!(
-                        "target {t} is in group {other} and in group {id}: a unit is inspected by one group"
-                    ),
+                    Msg::new("target-twice")
+                        .s("target", t.clone())
+                        .s("other", other.clone())
+                        .s("id", id.clone()),
                 );
                 continue;
             }
@@ -241,10 +250,10 @@ fn build_groups(
         if spec.policy.leaders_per_group > size.1 {
             errors.at(
                 pos.clone(),
-                format!(
-                    "group {id}: {} leaders do not fit in at most {} members",
-                    spec.policy.leaders_per_group, size.1
-                ),
+                Msg::new("group-leaders-exceed-size")
+                    .s("id", id.clone())
+                    .n("leaders", spec.policy.leaders_per_group)
+                    .n("max", size.1),
             );
         }
         names.push(g.name.as_ref().map(|n| n.0.clone()).unwrap_or_default());

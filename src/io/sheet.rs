@@ -8,6 +8,7 @@
 use super::grid::{table_from_grid, Grid, GridCell, GridRow};
 use super::text::{decode, fold_width, Encoding};
 use crate::error::{InputError, InputErrors, InputWarning, Position};
+use crate::msg::Msg;
 use std::path::Path;
 
 pub use super::book::{sheet_from_range, SheetInfo, Workbook};
@@ -72,7 +73,7 @@ pub(crate) fn clean(s: &str) -> String {
     s.trim_start_matches('\u{feff}').trim().to_string()
 }
 
-fn warn(report: &mut InputErrors, code: &'static str, pos: Position, message: String) {
+fn warn(report: &mut InputErrors, code: &'static str, pos: Position, message: Msg) {
     report.warnings.push(InputWarning {
         code,
         pos,
@@ -89,7 +90,7 @@ pub fn read_csv_into(path: &Path, display: &str, report: &mut InputErrors) -> Op
         Err(e) => {
             report.push(InputError::Io {
                 path: display.to_string(),
-                message: e.to_string(),
+                message: Msg::io(e),
             });
             None
         }
@@ -109,21 +110,13 @@ pub fn read_csv_bytes_into(bytes: &[u8], display: &str, report: &mut InputErrors
                     report,
                     "encoding",
                     source.clone(),
-                    format!(
-                        "the file is in {}; it was read as such (UTF-8 is the usual choice: \
-                         Excel's \"CSV UTF-8\")",
-                        enc.label()
-                    ),
+                    Msg::new("csv-encoding").m("encoding", enc.msg()),
                 );
             }
             text
         }
         Err(line) => {
-            report.at(
-                source.at_line(line),
-                "the text is neither UTF-8 nor GBK: save the file as \"CSV UTF-8\" in Excel or \
-                 WPS, or use an .xlsx workbook",
-            );
+            report.at(source.at_line(line), Msg::new("csv-not-text"));
             return None;
         }
     };
@@ -189,7 +182,7 @@ fn csv_grid(text: &str, source: Position, report: &mut InputErrors) -> Option<Gr
                     .unwrap_or(0);
                 report.at(
                     source.at_line(line.max(1)),
-                    format!("not a readable CSV line: {e}"),
+                    Msg::new("csv-bad-line").s("why", e.to_string()),
                 );
                 break;
             }
@@ -211,7 +204,7 @@ fn csv_grid(text: &str, source: Position, report: &mut InputErrors) -> Option<Gr
         .iter()
         .all(|r| r.cells.iter().all(|c| c.text.is_empty()))
     {
-        report.at(source, "the file is empty: a header row is needed");
+        report.at(source, Msg::new("file-empty"));
         return None;
     }
     Some(Grid {

@@ -7,6 +7,7 @@
 use super::ranks::rank_names;
 use super::workbook::{deterministic_workbook, write_atomic};
 use crate::error::{InputError, InputErrors};
+use crate::msg::Msg;
 use rust_xlsxwriter::{DataValidation, DataValidationRule, Format, Workbook, Worksheet, XlsxError};
 use std::path::Path;
 
@@ -31,6 +32,13 @@ type Col = (&'static str, bool, Takes, &'static str, &'static str);
 
 /// The template's sheets and their columns.
 fn sheets() -> Vec<(&'static str, Vec<Col>)> {
+    let mut v = table_sheets();
+    v.extend(more_sheets());
+    v
+}
+
+/// The sheets of units, regions and people.
+fn table_sheets() -> Vec<(&'static str, Vec<Col>)> {
     use Takes::*;
     vec![
         (
@@ -155,6 +163,13 @@ fn sheets() -> Vec<(&'static str, Vec<Col>)> {
                 ("备注", false, Text, "不参与计算，随名单带出", ""),
             ],
         ),
+    ]
+}
+
+/// The sheets of posts, relations and the round.
+fn more_sheets() -> Vec<(&'static str, Vec<Col>)> {
+    use Takes::*;
+    vec![
         (
             "任职经历",
             vec![
@@ -368,7 +383,7 @@ pub fn write_template(out: &Path) -> Result<(), InputErrors> {
     let fail = |m: String| -> InputErrors {
         InputError::Io {
             path: out.display().to_string(),
-            message: m,
+            message: Msg::io(m),
         }
         .into()
     };

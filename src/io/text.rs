@@ -20,13 +20,13 @@ pub enum Encoding {
 
 impl Encoding {
     /// The name people know it by.
-    pub fn label(self) -> &'static str {
-        match self {
-            Encoding::Utf8 => "UTF-8",
-            Encoding::Utf16Le => "UTF-16 (Excel's \"Unicode text\")",
-            Encoding::Utf16Be => "UTF-16 big-endian",
-            Encoding::Gbk => "GBK (the plain \"CSV\" or \"ANSI\" text of Chinese Windows)",
-        }
+    pub fn msg(self) -> crate::msg::Msg {
+        crate::msg::Msg::new(match self {
+            Encoding::Utf8 => "enc-utf8",
+            Encoding::Utf16Le => "enc-utf16le",
+            Encoding::Utf16Be => "enc-utf16be",
+            Encoding::Gbk => "enc-gbk",
+        })
     }
 }
 
@@ -133,8 +133,12 @@ pub fn is_invisible(c: char) -> bool {
 /// written out (`"P0204⟨U+200B⟩"`), so that two texts that look alike can be
 /// told apart.
 pub fn shown(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() + 2);
-    out.push('"');
+    format!("\"{}\"", unquoted(s))
+}
+
+/// [`shown`] without the quotes (a message puts its language's quotes around).
+pub fn unquoted(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         if is_invisible(c) {
             out.push_str(&format!("⟨U+{:04X}⟩", c as u32));
@@ -142,7 +146,6 @@ pub fn shown(s: &str) -> String {
             out.push(c);
         }
     }
-    out.push('"');
     out
 }
 

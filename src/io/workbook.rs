@@ -5,6 +5,7 @@ use super::case::{read_case_sheets, CaseSheets};
 use super::round::RoundSpec;
 use super::sheet::{parse_int, Sheet};
 use crate::error::{InputError, InputErrors};
+use crate::msg::Msg;
 use rust_xlsxwriter::{Format, Workbook};
 use std::io::Write;
 use std::path::Path;
@@ -212,7 +213,7 @@ pub fn write_workbook(sheets: &CaseSheets, out: &Path) -> Result<(), InputErrors
     let fail = |e: rust_xlsxwriter::XlsxError| -> InputErrors {
         InputError::Io {
             path: out.display().to_string(),
-            message: e.to_string(),
+            message: Msg::io(e),
         }
         .into()
     };
@@ -244,7 +245,7 @@ pub fn write_workbook(sheets: &CaseSheets, out: &Path) -> Result<(), InputErrors
     let bytes = book.save_to_buffer().map_err(fail)?;
     write_atomic(out, &bytes).map_err(|e| InputError::Io {
         path: out.display().to_string(),
-        message: e.to_string(),
+        message: Msg::io(e),
     })?;
     Ok(())
 }

@@ -131,6 +131,26 @@ pub fn write_case_dir(case: &Case, dir: &Path) -> anyhow::Result<()> {
             })),
     )?;
 
+    let t = round_toml(case)?;
+
+    for (name, bytes) in [
+        ("units.csv", units),
+        ("people.csv", people),
+        ("posts.csv", posts),
+        ("relations.csv", relations),
+        ("round.toml", t.into_bytes()),
+    ] {
+        let path = dir.join(name);
+        write_atomic(&path, &bytes)
+            .map_err(|e| anyhow::anyhow!("cannot write {}: {e}", path.display()))?;
+    }
+    Ok(())
+}
+
+/// The round of a case as `round.toml`.
+fn round_toml(case: &Case) -> anyhow::Result<String> {
+    let unit_id = |u: crate::model::UnitId| case.units[u.ix()].id.clone();
+    let person_id = |p: crate::model::PersonId| case.people[p.ix()].id.clone();
     let r = &case.round;
     let p = &r.policy;
     let mut t = String::new();
@@ -188,17 +208,5 @@ pub fn write_case_dir(case: &Case, dir: &Path) -> anyhow::Result<()> {
         };
         writeln!(t, "role = \"{role}\"")?;
     }
-
-    for (name, bytes) in [
-        ("units.csv", units),
-        ("people.csv", people),
-        ("posts.csv", posts),
-        ("relations.csv", relations),
-        ("round.toml", t.into_bytes()),
-    ] {
-        let path = dir.join(name);
-        write_atomic(&path, &bytes)
-            .map_err(|e| anyhow::anyhow!("cannot write {}: {e}", path.display()))?;
-    }
-    Ok(())
+    Ok(t)
 }

@@ -148,7 +148,11 @@ pub fn check_pins(case: &Case, spec: &RoundSpec) -> InputErrors {
             person,
             group,
             rule: v.rule.as_str(),
-            message: crate::explain::facts::cause_text(crate::explain::Lang::En, case, &v.cause),
+            message: crate::msg::Msg::new("pin-facts").both(
+                "facts",
+                crate::explain::facts::cause_text(crate::explain::Lang::En, case, &v.cause),
+                crate::explain::facts::cause_text(crate::explain::Lang::Zh, case, &v.cause),
+            ),
         });
     }
     errors

@@ -179,7 +179,7 @@ pub fn read_scenario(path: &Path) -> Result<Scenario, InputErrors> {
     let display = path.display().to_string();
     let bytes = std::fs::read(path).map_err(|e| InputError::Io {
         path: display.clone(),
-        message: e.to_string(),
+        message: e.to_string().into(),
     })?;
     let text = String::from_utf8(bytes).map_err(|_| InputError::Io {
         path: display.clone(),
@@ -196,7 +196,7 @@ pub fn parse_scenario(text: &str, display: &str, dir: &Path) -> Result<Scenario,
     let raw: ScenarioToml = toml::from_str(text).map_err(|e| {
         let mut err = toml_error(text, &file, &e);
         if let InputError::Data { message, .. } = &mut err {
-            if message.contains("untagged") {
+            if message.to_string().contains("untagged") {
                 *message = "remove_where: give a table such as { unit = \"R03-D02\" } \
                     (keys unit, region, area, min_level) or a list of such tables"
                     .into();

@@ -17,6 +17,7 @@
 //! ```
 
 use crate::error::{InputError, InputErrors};
+use crate::msg::Msg;
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -69,29 +70,29 @@ impl Mapping {
     /// does not exist is an error naming the file and line.
     pub fn read(path: &Path) -> Result<Mapping, InputErrors> {
         let display = path.display().to_string();
-        let io = |message: String| -> InputErrors {
+        let io = |message: Msg| -> InputErrors {
             InputError::Io {
                 path: display.clone(),
                 message,
             }
             .into()
         };
-        let text = std::fs::read_to_string(path).map_err(|e| io(e.to_string()))?;
-        let m: Mapping = toml::from_str(&text).map_err(|e| io(e.to_string()))?;
+        let text = std::fs::read_to_string(path).map_err(|e| io(Msg::io(e)))?;
+        let m: Mapping = toml::from_str(&text)
+            .map_err(|e| io(Msg::new("toml-error").s("why", e.to_string())))?;
         for (header, role) in &m.columns {
             if !ROLES.contains(&role.as_str()) {
-                return Err(io(format!(
-                    "[columns] \"{header}\" = \"{role}\": not a column of a roster; one of {}",
-                    ROLES.join(", ")
-                )));
+                return Err(io(Msg::new("mapping-role-bad")
+                    .s("header", header.clone())
+                    .s("role", role.clone())
+                    .list("roles", ROLES.iter().copied())));
             }
         }
         for (from, to) in &m.ranks {
             if crate::io::ranks::parse_rank(to).is_none() {
-                return Err(io(format!(
-                    "[ranks] \"{from}\" = \"{to}\": \"{to}\" is no rank of the table (README, \
-                     Ranks)"
-                )));
+                return Err(io(Msg::new("mapping-rank-bad")
+                    .s("from", from.clone())
+                    .s("to", to.clone())));
             }
         }
         Ok(m)

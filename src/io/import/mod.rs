@@ -13,6 +13,7 @@ use crate::error::{InputError, InputErrors, Position};
 use crate::io::sheet::{Sheet, Workbook};
 use crate::io::text::name_key;
 use crate::model::Case;
+use crate::msg::Msg;
 use mapping::Mapping;
 use report::{Kind, Report};
 use roster::{PersonRow, RosterColumns};
@@ -126,7 +127,7 @@ fn read_sheets(
         if info.hidden {
             report.add(
                 Kind::Skipped,
-                "hidden sheets not read",
+                Msg::new("import-h-hidden-sheets"),
                 book.sheet_display(&info.name),
                 0,
             );
@@ -138,7 +139,7 @@ fn read_sheets(
         } else {
             report.add(
                 Kind::Skipped,
-                "sheets holding no table",
+                Msg::new("import-h-no-table"),
                 book.sheet_display(&info.name),
                 0,
             );
@@ -158,24 +159,20 @@ fn read_sheets(
 
 /// No roster in the file: exit 2, with the headers that were found.
 fn no_roster(path: &Path, sheets: &[Sheet]) -> InputErrors {
-    let found: Vec<String> = sheets
+    let found: Vec<Msg> = sheets
         .iter()
         .map(|s| {
-            format!(
-                "{} (header at row {}: {})",
-                s.source,
-                s.header_line,
-                s.headers.join(", ")
-            )
+            Msg::new("import-table-found")
+                .pos("sheet", s.source.clone())
+                .n("line", s.header_line)
+                .list("headers", s.headers.clone())
         })
         .collect();
     InputError::Io {
         path: path.display().to_string(),
-        message: format!(
-            "no roster found: no sheet has a header row with 姓名 and 工作单位及职务 (or 工作单位, \
-             单位及职务); a --mapping file can name other columns ([columns]). Tables found: {}",
-            if found.is_empty() { "none".to_string() } else { found.join("; ") }
-        ),
+        message: Msg::new("import-no-roster")
+            .n("n", found.len())
+            .items("found", found),
     }
     .into()
 }
@@ -184,7 +181,12 @@ fn no_roster(path: &Path, sheets: &[Sheet]) -> InputErrors {
 /// directory, or a workbook when it ends in .xlsx. Exit 2 (an error) when
 /// no roster is found, the round names a unit that several match, a person
 /// is written twice with different data, or nobody could be imported.
-pub fn import(path: &Path, mapping: Option<&Path>, out: &Path) -> Result<Imported, InputErrors> {
+pub fn import(
+    path: &Path,
+    mapping: Option<&Path>,
+    out: &Path,
+    lang: crate::explain::Lang,
+) -> Result<Imported, InputErrors> {
     let mapping = match mapping {
         Some(p) => Mapping::read(p)?,
         None => Mapping::default(),
@@ -196,7 +198,14 @@ pub fn import(path: &Path, mapping: Option<&Path>, out: &Path) -> Result<Importe
         return Err(reader);
     }
     for w in &reader.warnings {
-        report.add(Kind::Skipped, "what the reader skipped", w.to_string(), 0);
+        report.add(
+            Kind::Skipped,
+            Msg::new("import-h-reader-skipped"),
+            Msg::new("import-warning")
+                .pos("pos", w.pos.clone())
+                .m("msg", w.message.clone()),
+            0,
+        );
     }
     let mut roster: Option<(&Sheet, RosterColumns)> = None;
     let mut round: Option<&Sheet> = None;
@@ -209,8 +218,8 @@ pub fn import(path: &Path, mapping: Option<&Path>, out: &Path) -> Result<Importe
         } else {
             report.add(
                 Kind::Skipped,
-                "sheets not read (neither the roster nor the round)",
-                s.source.to_string(),
+                Msg::new("import-h-sheets-not-read"),
+                Msg::new("import-sheet").pos("sheet", s.source.clone()),
                 0,
             );
         }
@@ -240,10 +249,13 @@ pub fn import(path: &Path, mapping: Option<&Path>, out: &Path) -> Result<Importe
     if people.is_empty() {
         return Err(InputError::Io {
             path: path.display().to_string(),
-            message: format!(
-                "no person could be imported from {}:\n{report}",
-                sheet.source
-            ),
+            message: Msg::new("import-nobody")
+                .pos("sheet", sheet.source.clone())
+                .both(
+                    "report",
+                    crate::explain::input::report_text(crate::explain::Lang::En, &report),
+                    crate::explain::input::report_text(crate::explain::Lang::Zh, &report),
+                ),
         }
         .into());
     }
@@ -260,7 +272,7 @@ pub fn import(path: &Path, mapping: Option<&Path>, out: &Path) -> Result<Importe
     if mapping.year.is_none() {
         report.add(
             Kind::Assumption,
-            "the round's year: this year (give year = … in a mapping file)",
+            Msg::new("import-h-year"),
             year.to_string(),
             0,
         );
@@ -275,15 +287,16 @@ pub fn import(path: &Path, mapping: Option<&Path>, out: &Path) -> Result<Importe
     {
         report.add(
             Kind::Unplaced,
-            "what the case says when read",
+            Msg::new("import-h-case-says"),
             w.message.clone(),
             w.pos.line.unwrap_or(0),
         );
     }
     let report_path = report_path(out);
-    std::fs::write(&report_path, report.to_string()).map_err(|e| InputError::Io {
+    let text = crate::explain::input::report_text(lang, &report);
+    std::fs::write(&report_path, text).map_err(|e| InputError::Io {
         path: report_path.display().to_string(),
-        message: e.to_string(),
+        message: Msg::io(e),
     })?;
     Ok(Imported {
         report,
@@ -298,34 +311,37 @@ fn facts(
     sheet: &Sheet,
     round: Option<&Sheet>,
     (n, round_rows, plan): (usize, &RoundRows, &write::Plan),
-) -> Vec<String> {
+) -> Vec<Msg> {
     let rows = sheet.rows.len();
     let mut f = vec![
-        format!("xuncha import {} → {}", path.display(), out.display()),
-        format!(
-            "roster: {}, header at row {}: {rows} rows, {n} people imported, {} left out",
-            sheet.source,
-            sheet.header_line,
-            rows - n
-        ),
+        Msg::new("import-fact-command")
+            .s("roster", path.display().to_string())
+            .s("out", out.display().to_string()),
+        Msg::new("import-fact-roster")
+            .pos("sheet", sheet.source.clone())
+            .n("line", sheet.header_line)
+            .n("rows", rows)
+            .n("people", n)
+            .n("left", rows - n),
     ];
     match round {
-        Some(s) => f.push(format!(
-            "round: {}: {} groups, {} targets",
-            s.source,
-            round_rows.groups.len(),
-            round_rows.groups.iter().map(|g| g.2.len()).sum::<usize>()
-        )),
-        None => f.push(
-            "round: no sheet with 组别 and 被巡察单位: round.toml has no groups; add them".into(),
+        Some(s) => f.push(
+            Msg::new("import-fact-round")
+                .pos("sheet", s.source.clone())
+                .n("groups", round_rows.groups.len())
+                .n(
+                    "targets",
+                    round_rows.groups.iter().map(|g| g.2.len()).sum::<usize>(),
+                ),
         ),
+        None => f.push(Msg::new("import-fact-no-round")),
     }
-    f.push(format!(
-        "units: {} (a draft derived from the names: confirm units.csv), regions: {} ({})",
-        plan.units.len(),
-        plan.places.counties.len() + 1,
-        plan.region_names().join(", ")
-    ));
+    f.push(
+        Msg::new("import-fact-units")
+            .n("units", plan.units.len())
+            .n("regions", plan.places.counties.len() + 1)
+            .list("names", plan.region_names()),
+    );
     f
 }
 
@@ -361,21 +377,20 @@ fn twice(
             if differs.is_empty() {
                 report.add(
                     Kind::Assumption,
-                    "the same person twice: the later row dropped",
-                    format!("{} (first at row {})", p.name, k.line),
+                    Msg::new("import-h-same-person"),
+                    Msg::new("import-first-at-row")
+                        .s("name", p.name.clone())
+                        .n("line", k.line),
                     p.line,
                 );
             } else {
                 errors.at(
                     sheet.source.at_line(p.line),
-                    format!(
-                        "{} (born {}) is written twice with different data (first at row {}; {} differ): \
-                         keep one row, or tell namesakes apart by 出生年月",
-                        p.name,
-                        p.birth,
-                        k.line,
-                        differs.join(", ")
-                    ),
+                    Msg::new("import-person-twice")
+                        .s("name", p.name.clone())
+                        .s("birth", p.birth.clone())
+                        .n("line", k.line)
+                        .list("differs", differs),
                 );
             }
             continue;
@@ -383,13 +398,13 @@ fn twice(
         if let Some(first) = by_name.get(&p.name).and_then(|v| v.first()) {
             report.add(
                 Kind::Assumption,
-                "namesakes told apart by 出生年月 (ids with the birth year)",
+                Msg::new("import-h-namesakes"),
                 p.name.clone(),
                 kept[*first].line,
             );
             report.add(
                 Kind::Assumption,
-                "namesakes told apart by 出生年月 (ids with the birth year)",
+                Msg::new("import-h-namesakes"),
                 p.name.clone(),
                 p.line,
             );

@@ -1,8 +1,9 @@
 //! The import report: every assumption made and every value that could not
 //! be placed, grouped and counted, each with the spreadsheet rows it
-//! concerns.
+//! concerns. Headings and values are messages; `explain::input::report_text`
+//! puts them in words (English or Chinese).
 
-use std::collections::BTreeMap;
+use crate::msg::Msg;
 use std::fmt;
 
 /// What kind of entry.
@@ -20,34 +21,66 @@ pub enum Kind {
 }
 
 impl Kind {
-    fn title(self) -> &'static str {
+    /// The message id of the kind's title.
+    pub fn title_id(self) -> &'static str {
         match self {
-            Kind::LeftOut => "People not imported",
-            Kind::Unplaced => "Values placed nowhere",
-            Kind::Assumption => "Assumptions",
-            Kind::Skipped => "Rows and sheets not read",
+            Kind::LeftOut => "import-kind-left-out",
+            Kind::Unplaced => "import-kind-unplaced",
+            Kind::Assumption => "import-kind-assumption",
+            Kind::Skipped => "import-kind-skipped",
         }
     }
+}
+
+/// Entries of one kind under one heading: each value with its rows.
+#[derive(Debug, Clone)]
+pub struct Entry {
+    /// The kind.
+    pub kind: Kind,
+    /// The heading (a message).
+    pub heading: Msg,
+    /// Each value (a message; a value as written is a [`Msg::raw`]) with
+    /// the spreadsheet rows it concerns.
+    pub values: Vec<(Msg, Vec<usize>)>,
 }
 
 /// The import report.
 #[derive(Debug, Default, Clone)]
 pub struct Report {
     /// Lines of facts: what was read and written.
-    pub facts: Vec<String>,
-    /// (kind, heading) → value → spreadsheet rows.
-    pub items: BTreeMap<(Kind, String), BTreeMap<String, Vec<usize>>>,
+    pub facts: Vec<Msg>,
+    /// The entries, in the order first added (sorted when put in words).
+    pub items: Vec<Entry>,
 }
 
 impl Report {
     /// Records one entry at a row (0: no row).
-    pub fn add(&mut self, kind: Kind, heading: &str, value: impl Into<String>, row: usize) {
-        let rows = self
+    pub fn add(&mut self, kind: Kind, heading: Msg, value: impl Into<Msg>, row: usize) {
+        let value = value.into();
+        let i = match self
             .items
-            .entry((kind, heading.to_string()))
-            .or_default()
-            .entry(value.into())
-            .or_default();
+            .iter()
+            .position(|e| e.kind == kind && e.heading == heading)
+        {
+            Some(i) => i,
+            None => {
+                self.items.push(Entry {
+                    kind,
+                    heading,
+                    values: Vec::new(),
+                });
+                self.items.len() - 1
+            }
+        };
+        let values = &mut self.items[i].values;
+        let j = match values.iter().position(|(v, _)| *v == value) {
+            Some(j) => j,
+            None => {
+                values.push((value, Vec::new()));
+                values.len() - 1
+            }
+        };
+        let rows = &mut values[j].1;
         if row > 0 && !rows.contains(&row) {
             rows.push(row);
         }
@@ -58,47 +91,19 @@ impl Report {
     pub fn count(&self, kind: Kind) -> usize {
         self.items
             .iter()
-            .filter(|((k, _), _)| *k == kind)
-            .flat_map(|(_, v)| v.values())
-            .map(|rows| rows.len().max(1))
+            .filter(|e| e.kind == kind)
+            .flat_map(|e| &e.values)
+            .map(|(_, rows)| rows.len().max(1))
             .sum()
     }
-
-    /// The entries under a heading: value → rows.
-    pub fn under(&self, kind: Kind, heading: &str) -> Option<&BTreeMap<String, Vec<usize>>> {
-        self.items.get(&(kind, heading.to_string()))
-    }
 }
 
-fn rows_text(rows: &[usize]) -> String {
-    if rows.is_empty() {
-        return String::new();
-    }
-    let mut shown: Vec<String> = rows.iter().take(20).map(usize::to_string).collect();
-    if rows.len() > 20 {
-        shown.push(format!("… {} more", rows.len() - 20));
-    }
-    let word = if rows.len() == 1 { "row" } else { "rows" };
-    format!(": {word} {}", shown.join(", "))
-}
-
+/// In English (`explain::input::report_text` gives it in Chinese too).
 impl fmt::Display for Report {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        for l in &self.facts {
-            writeln!(f, "{l}")?;
-        }
-        let mut kind = None;
-        for ((k, heading), values) in &self.items {
-            if kind != Some(*k) {
-                writeln!(f, "\n{} ({}):", k.title(), self.count(*k))?;
-                kind = Some(*k);
-            }
-            let n: usize = values.values().map(|r| r.len().max(1)).sum();
-            writeln!(f, "  {heading} ({n}):")?;
-            for (value, rows) in values {
-                writeln!(f, "    {value}{}", rows_text(rows))?;
-            }
-        }
-        Ok(())
+        f.write_str(&crate::explain::input::report_text(
+            crate::explain::Lang::En,
+            self,
+        ))
     }
 }

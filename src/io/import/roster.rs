@@ -12,6 +12,7 @@ use crate::io::round_resolve::known_area;
 use crate::io::sheet::Sheet;
 use crate::io::text::{fold_width, name_key};
 use crate::model::Gender;
+use crate::msg::Msg;
 
 /// Per role of [`ROLES`]: the names offices give the column.
 fn aliases(role: &str) -> &'static [&'static str] {
@@ -196,12 +197,11 @@ pub fn areas_of(text: &str, mapping: &Mapping) -> (Vec<String>, Vec<String>) {
 }
 
 /// Where a row is, for the report: `row 12, column E "出生年月"`.
-fn cell(sheet: &Sheet, line: usize, j: usize) -> String {
-    format!(
-        "row {line}, column {} \"{}\"",
-        crate::error::column_letter(sheet.col0 + j as u32),
-        sheet.headers[j]
-    )
+fn cell(sheet: &Sheet, line: usize, j: usize) -> Msg {
+    Msg::new("import-cell")
+        .n("line", line)
+        .s("letter", crate::error::column_letter(sheet.col0 + j as u32))
+        .s("header", sheet.headers[j].clone())
 }
 
 /// Ranks within one edit of a text: the "did you mean".
@@ -227,12 +227,14 @@ pub fn read_row(
         (j.and_then(|j| r.cells.get(j)).map_or("", |s| s.trim()), j)
     };
     let line = r.line;
-    let left_out = |report: &mut Report, j: Option<usize>, why: String| {
-        let at = j.map_or(format!("row {line}"), |j| cell(sheet, line, j));
+    let left_out = |report: &mut Report, j: Option<usize>, why: Msg| {
+        let at = j.map_or(Msg::new("import-row").n("line", line), |j| {
+            cell(sheet, line, j)
+        });
         report.add(
             Kind::LeftOut,
-            "a value the case needs is missing or unreadable",
-            format!("{at}: {why}"),
+            Msg::new("import-h-left-out"),
+            Msg::new("import-at").m("at", at).m("why", why),
             line,
         );
     };
@@ -242,7 +244,7 @@ pub fn read_row(
         .filter(|c| !c.is_whitespace())
         .collect();
     if name.is_empty() {
-        left_out(report, cols.of_role("name"), "no name (姓名)".into());
+        left_out(report, cols.of_role("name"), Msg::new("import-no-name"));
         return None;
     }
     let (g, gj) = get("gender");
@@ -253,7 +255,9 @@ pub fn read_row(
             left_out(
                 report,
                 gj,
-                format!("{name}: \"{g}\" is not a gender (男/女)"),
+                Msg::new("import-gender-bad")
+                    .s("name", name.clone())
+                    .q("value", g),
             );
             return None;
         }
@@ -277,7 +281,7 @@ pub fn read_row(
         left_out(
             report,
             cols.of_role("unit_post"),
-            format!("{name}: no unit (工作单位)"),
+            Msg::new("import-no-unit").s("name", name.clone()),
         );
         return None;
     }
@@ -288,11 +292,13 @@ pub fn read_row(
         None => {
             report.add(
                 Kind::Assumption,
-                "组长库 neither 是 nor 否: read as 否",
-                format!(
-                    "{} \"{lead}\"",
-                    lj.map_or(String::new(), |j| cell(sheet, line, j))
-                ),
+                Msg::new("import-h-leader-not-yes-no"),
+                match lj {
+                    Some(j) => Msg::new("import-cell-value")
+                        .m("cell", cell(sheet, line, j))
+                        .q("value", lead),
+                    None => Msg::new("input-quoted").s("value", lead),
+                },
                 line,
             );
             false
@@ -304,21 +310,26 @@ pub fn read_row(
         if areas.contains(a) {
             report.add(
                 Kind::Assumption,
-                "专业特长 read as an area at level 2",
+                Msg::new("import-h-speciality-read"),
                 a.clone(),
                 line,
             );
         } else {
             report.add(
                 Kind::Unplaced,
-                "专业特长 of an area the round does not declare",
+                Msg::new("import-h-speciality-undeclared"),
                 a.clone(),
                 line,
             );
         }
     }
     for p in none {
-        report.add(Kind::Unplaced, "专业特长 naming no area", p, line);
+        report.add(
+            Kind::Unplaced,
+            Msg::new("import-h-speciality-none"),
+            p,
+            line,
+        );
     }
     Some(PersonRow {
         line,
@@ -348,30 +359,32 @@ pub fn read_row(
     })
 }
 
-fn read_birth(name: &str, text: &str, line: usize, report: &mut Report) -> Result<String, String> {
+fn read_birth(name: &str, text: &str, line: usize, report: &mut Report) -> Result<String, Msg> {
     match parse_birth(text) {
         Some(b) => {
             if b.dropped_zero {
                 report.add(
                     Kind::Assumption,
-                    "出生年月 YYYY.1 read as October (the number 1979.10 a spreadsheet shows as 1979.1)",
-                    format!("{text} → {}", b.shown()),
+                    Msg::new("import-h-birth-october"),
+                    Msg::new("import-becomes")
+                        .s("from", text)
+                        .s("to", b.shown()),
                     line,
                 );
             }
             if b.month.is_none() {
                 report.add(
                     Kind::Assumption,
-                    "出生年月 without a month: the year alone",
+                    Msg::new("import-h-birth-no-month"),
                     text,
                     line,
                 );
             }
             Ok(b.shown())
         }
-        None => Err(format!(
-            "{name}: \"{text}\" is not a birth date such as 1968.03 or 1975年8月"
-        )),
+        None => Err(Msg::new("import-birth-bad")
+            .s("name", name)
+            .q("value", text)),
     }
 }
 
@@ -381,7 +394,7 @@ fn read_rank(
     mapping: &Mapping,
     line: usize,
     report: &mut Report,
-) -> Result<String, String> {
+) -> Result<String, Msg> {
     let mapped = mapping
         .ranks
         .iter()
@@ -390,22 +403,20 @@ fn read_rank(
     if let Some(to) = mapped {
         report.add(
             Kind::Assumption,
-            "rank by the mapping file",
-            format!("{text} → {to}"),
+            Msg::new("import-h-rank-mapped"),
+            Msg::new("import-becomes").s("from", text).s("to", to),
             line,
         );
         return Ok(to.to_string());
     }
     let Some(rank) = parse_rank(text) else {
         let near = near_ranks(text);
-        let hint = if near.is_empty() {
-            String::new()
+        let msg = if near.is_empty() {
+            Msg::new("import-rank-bad")
         } else {
-            format!("; did you mean {}?", near.join(" or "))
+            Msg::new("import-rank-bad-near").alts("near", near)
         };
-        return Err(format!(
-            "{name}: \"{text}\" is not a rank of the table{hint}"
-        ));
+        return Err(msg.s("name", name).q("value", text));
     };
     let key = rank_key(text);
     let source = RANK_TABLE.iter().find(|(n, _, _)| *n == key).map(|x| x.2);
@@ -413,14 +424,18 @@ fn read_rank(
     match source {
         Some(Source::OldLevel) => report.add(
             Kind::Assumption,
-            "old 职务 level placed on the senior rank of its band",
-            format!("{text} → {step_name}"),
+            Msg::new("import-h-rank-old-level"),
+            Msg::new("import-becomes")
+                .s("from", text)
+                .s("to", step_name),
             line,
         ),
         Some(Source::OldNonLeading) => report.add(
             Kind::Assumption,
-            "old non-leading post placed where the 2019 conversion put it",
-            format!("{text} → {step_name}"),
+            Msg::new("import-h-rank-old-non-leading"),
+            Msg::new("import-becomes")
+                .s("from", text)
+                .s("to", step_name),
             line,
         ),
         _ => {}

@@ -12,6 +12,7 @@ use crate::io::sheet::Sheet;
 use crate::io::tables::is_carried_column;
 use crate::io::text::{fold_width, name_key};
 use crate::model::Case;
+use crate::msg::Msg;
 use std::collections::BTreeSet;
 use std::path::Path;
 
@@ -79,8 +80,10 @@ impl Plan {
                 for h in how {
                     report.add(
                         Kind::Assumption,
-                        &format!("short form made full ({h})"),
-                        format!("{} → {f}", p.unit_post),
+                        Msg::new("import-h-short-form").s("header", h.to_string()),
+                        Msg::new("import-becomes")
+                            .s("from", p.unit_post.clone())
+                            .s("to", f.clone()),
                         p.line,
                     );
                 }
@@ -116,7 +119,12 @@ impl Plan {
             let (unit, post) = match split_by_known(f, &known) {
                 Some((u, post)) => (u.to_string(), post),
                 None => {
-                    report.add(Kind::Assumption, "工作单位及职务 naming no unit the import knows: the whole text taken as the unit", f.clone(), p.line);
+                    report.add(
+                        Kind::Assumption,
+                        Msg::new("import-h-unit-whole-text"),
+                        f.clone(),
+                        p.line,
+                    );
                     (f.clone(), String::new())
                 }
             };
@@ -169,12 +177,12 @@ impl Plan {
     fn report_units(&self, report: &mut Report) {
         for (i, u) in self.units.iter().enumerate() {
             let region = self.region_of(u);
-            let level = if self.places.county_of(u).is_some() {
-                region
-            } else {
-                format!("{region}, city level")
-            };
-            let value = format!("{u} ({level}, {})", kind_of(u));
+            let city = self.places.county_of(u).is_none();
+            let value = Msg::new("import-unit-split")
+                .s("unit", u.clone())
+                .s("region", region)
+                .s("city", if city { "yes" } else { "no" })
+                .s("kind", kind_of(u));
             let rows: Vec<usize> = self
                 .placed
                 .iter()
@@ -185,7 +193,7 @@ impl Plan {
             if rows.is_empty() {
                 report.add(
                     Kind::Assumption,
-                    "units only the round names (joined the draft unit table)",
+                    Msg::new("import-h-units-round-only"),
                     value.clone(),
                     0,
                 );
@@ -193,7 +201,7 @@ impl Plan {
             for r in rows {
                 report.add(
                     Kind::Assumption,
-                    "units split off 工作单位及职务 (the draft unit table, to confirm)",
+                    Msg::new("import-h-units-split"),
                     value.clone(),
                     r,
                 );
@@ -201,8 +209,10 @@ impl Plan {
             if let Some(p) = parent_of(u, &self.units) {
                 report.add(
                     Kind::Assumption,
-                    "a village under the township its name starts with",
-                    format!("{u} → {p}"),
+                    Msg::new("import-h-village"),
+                    Msg::new("import-becomes")
+                        .s("from", u.to_string())
+                        .s("to", p.to_string()),
                     0,
                 );
             }
@@ -276,12 +286,7 @@ impl Plan {
         for c in &self.carried {
             let taken = headers.iter().any(|h| name_key(h) == name_key(c));
             if taken || !is_carried_column(c) {
-                report.add(
-                    Kind::Assumption,
-                    "columns carried under 附： (no rule reads them)",
-                    c.clone(),
-                    0,
-                );
+                report.add(Kind::Assumption, Msg::new("import-h-carried"), c.clone(), 0);
                 headers.push(format!("附：{c}"));
             } else {
                 headers.push(c.clone());
@@ -364,7 +369,7 @@ impl Plan {
         let io = |p: &Path, e: String| -> InputErrors {
             InputError::Io {
                 path: p.display().to_string(),
-                message: e,
+                message: Msg::io(e),
             }
             .into()
         };
@@ -379,15 +384,14 @@ impl Plan {
         for p in self.people.iter().filter(|p| p.flags[0].is_empty()) {
             report.add(
                 Kind::Assumption,
-                "可抽调 blank or not in the roster: taken as 是",
+                Msg::new("import-h-available-blank"),
                 "是",
                 p.line,
             );
         }
         report.add(
             Kind::Assumption,
-            "a roster holds no past posts or relations: posts.csv and relations.csv written \
-             empty (add earlier posts, kin and conflicts there)",
+            Msg::new("import-h-no-posts"),
             "posts.csv, relations.csv",
             0,
         );
@@ -452,19 +456,21 @@ impl Plan {
             match r.native(&p.native) {
                 Match::Exact(x) | Match::Contains(x) => report.add(
                     Kind::Assumption,
-                    "籍贯 read as a region",
-                    format!("{} → {}", p.native, r.names[x.ix()]),
+                    Msg::new("import-h-native-read"),
+                    Msg::new("import-becomes")
+                        .s("from", p.native.clone())
+                        .s("to", r.names[x.ix()].clone()),
                     p.line,
                 ),
                 Match::Ambiguous => report.add(
                     Kind::Unplaced,
-                    "籍贯 naming several regions (kept as written)",
+                    Msg::new("import-h-native-ambiguous"),
                     p.native.clone(),
                     p.line,
                 ),
                 Match::None => report.add(
                     Kind::Unplaced,
-                    "籍贯 outside the case's regions (kept as written)",
+                    Msg::new("import-h-native-outside"),
                     p.native.clone(),
                     p.line,
                 ),
@@ -498,8 +504,10 @@ fn targets(
                 [i] => {
                     report.add(
                         Kind::Assumption,
-                        "round targets read as the unit whose name they end",
-                        format!("{written} → {}", units[*i]),
+                        Msg::new("import-h-target-by-ending"),
+                        Msg::new("import-becomes")
+                            .s("from", written.clone())
+                            .s("to", units[*i].clone()),
                         pos.line.unwrap_or(0),
                     );
                     idx.push(*i);
@@ -512,10 +520,9 @@ fn targets(
                     let c: Vec<&str> = several.iter().map(|&i| units[i].as_str()).collect();
                     errors.at(
                         pos.clone(),
-                        format!(
-                            "{written} names several units: {}; write the full name",
-                            c.join(", ")
-                        ),
+                        Msg::new("import-target-several")
+                            .s("value", written.clone())
+                            .list("units", c.clone()),
                     );
                 }
             }

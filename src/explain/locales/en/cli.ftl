@@ -80,7 +80,6 @@ help-diff-a = The first plan
 help-diff-b = The second plan
 help-diff-format = Output format: text or json
 
-cli-wrote = wrote { $path }
 cli-interrupted = interrupted: keeping the best plan so far (Ctrl-C again to quit without it)
 cli-interrupted-again = interrupted again: quitting, nothing written
 cli-exact-skipped = --exact skipped: interrupted

@@ -80,7 +80,6 @@ help-diff-a = 第一个方案
 help-diff-b = 第二个方案
 help-diff-format = 输出格式：text 或 json
 
-cli-wrote = 已写出 { $path }
 cli-interrupted = 已中断：保留目前找到的最好方案（再按 Ctrl-C 则不保存直接退出）
 cli-interrupted-again = 再次中断：直接退出，未写任何文件
 cli-exact-skipped = 已中断，跳过 --exact
