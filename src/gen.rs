@@ -230,6 +230,7 @@ pub fn synthetic_case(o: &GenOptions) -> Case {
             region: RegionId(r as u32),
             native_region: Some(RegionId(native as u32)),
             leader,
+            deputy: leader,
             available: rng.random_bool(0.95),
             must_serve: rng.random_bool(0.03),
             last_served: if rng.random_bool(0.4) {
@@ -316,6 +317,7 @@ pub fn synthetic_case(o: &GenOptions) -> Case {
             if p.leader {
                 leaders += 1;
                 p.leader = leaders <= cap;
+                p.deputy = p.leader;
             }
             // audit is the third area
             if p.levels[2] > 0 {

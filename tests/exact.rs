@@ -161,6 +161,9 @@ fn small_case(seed: u64) -> (Case, Option<Plan>) {
                 None
             },
             leader: rng.chance(0.45),
+            // the deputy pool is the leader pool; no deputies here (the
+            // brute force does not choose them): tests/roles.rs has them
+            deputy: false,
             available: rng.chance(0.92),
             must_serve: rng.chance(0.2),
             last_served: if rng.chance(0.4) {
@@ -271,6 +274,7 @@ fn small_case(seed: u64) -> (Case, Option<Plan>) {
         // every other case with the seniority rule (no draw: the other
         // draws stay as they were)
         leader_outranks_members: seed.is_multiple_of(2),
+        deputies_per_group: 0,
     };
     let requirements = vec![rng.below(2) as u32, rng.below(2) as u32];
     let mut weights = Weights::default();
@@ -324,6 +328,7 @@ fn small_case(seed: u64) -> (Case, Option<Plan>) {
                 .map(|g| PlanGroup {
                     group: GroupId(g),
                     leaders: vec![],
+                    deputies: vec![],
                     members: vec![],
                 })
                 .collect(),

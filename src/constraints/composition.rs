@@ -120,8 +120,65 @@ pub fn check_size_and_leaders(s: &Staffing, mode: Mode, out: &mut Vec<Violation>
     }
 }
 
-/// Rule 5 (`leader_outranks_members`): no member of a group is above its
-/// leader on the rank scale (`Person::rank_step`, 一级/二级 apart).
+/// Rule 5 (`deputy`): exactly `deputies_per_group` deputy leaders (副组长),
+/// each from the deputy pool and none also a leader of the group.
+pub fn check_deputies(s: &Staffing, mode: Mode, out: &mut Vec<Violation>) {
+    let case = s.case;
+    let need = case.round.policy.deputies_per_group as usize;
+    for (gi, deputies) in s.deputies.iter().enumerate() {
+        let g = GroupId(gi as u32);
+        let deputies = distinct(deputies);
+        let leaders = &s.groups[gi].0;
+        if deputies.len() > need || (mode == Mode::Full && deputies.len() < need) {
+            out.push(
+                Violation::new(
+                    RuleId::Deputy,
+                    "deputy-count",
+                    Cause::DeputyCount {
+                        group: g,
+                        deputies: deputies.clone(),
+                        need,
+                    },
+                )
+                .in_group(case, g)
+                .with_others(case, &deputies),
+            );
+        }
+        for &p in &deputies {
+            if leaders.contains(&p) {
+                out.push(
+                    Violation::new(
+                        RuleId::Deputy,
+                        "deputy-also-leader",
+                        Cause::DeputyAlsoLeader {
+                            group: g,
+                            person: p,
+                        },
+                    )
+                    .in_group(case, g)
+                    .of(case, p),
+                );
+            } else if !case.person(p).deputy {
+                out.push(
+                    Violation::new(
+                        RuleId::Deputy,
+                        "not-in-deputy-pool",
+                        Cause::NotInDeputyPool {
+                            group: g,
+                            person: p,
+                        },
+                    )
+                    .in_group(case, g)
+                    .of(case, p),
+                );
+            }
+        }
+    }
+}
+
+/// Rule 5 (`leader_outranks_members`): no member of a group, its deputies
+/// included, is above its leader on the rank scale (`Person::rank_step`,
+/// 一级/二级 apart). Deputies and members are not ordered among themselves.
 pub fn check_seniority(s: &Staffing, out: &mut Vec<Violation>) {
     let case = s.case;
     if !case.round.policy.leader_outranks_members {

@@ -64,6 +64,29 @@ pub enum Cause {
         /// The leader.
         person: PersonId,
     },
+    /// Rule 5 (`deputy`): not exactly `deputies_per_group` deputy leaders.
+    DeputyCount {
+        /// The group.
+        group: GroupId,
+        /// Its deputies.
+        deputies: Vec<PersonId>,
+        /// How many it needs.
+        need: usize,
+    },
+    /// Rule 5 (`deputy`): a deputy not in the deputy pool (副组长库 = 否).
+    NotInDeputyPool {
+        /// The group.
+        group: GroupId,
+        /// The deputy.
+        person: PersonId,
+    },
+    /// Rule 5 (`deputy`): one person both leader and deputy of a group.
+    DeputyAlsoLeader {
+        /// The group.
+        group: GroupId,
+        /// Who.
+        person: PersonId,
+    },
     /// Rule 5 (`leader_outranks_members`): a member above the leader on
     /// the rank scale.
     LeaderJunior {
@@ -211,12 +234,14 @@ impl Violation {
 }
 
 /// A plan's groups as the rules see them: per group, leaders and all members
-/// (leaders included), duplicates kept so they can be reported.
+/// (leaders and deputies included), duplicates kept so they can be reported.
 pub struct Staffing<'a> {
     /// The case.
     pub case: &'a Case,
-    /// Per group of the round.
+    /// Per group of the round: (leaders, members).
     pub groups: Vec<(Vec<PersonId>, Vec<PersonId>)>,
+    /// Per group of the round: its deputy leaders (副组长).
+    pub deputies: Vec<Vec<PersonId>>,
 }
 
 /// Which rules to check.

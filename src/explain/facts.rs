@@ -218,6 +218,7 @@ pub fn fact_chain(lang: Lang, case: &Case, b: &Blocker, group: Option<GroupId>) 
 pub fn role_word(lang: Lang, role: Role) -> String {
     match role {
         Role::Leader => t(lang, "role-leader"),
+        Role::Deputy => t(lang, "role-deputy"),
         Role::Member => t(lang, "role-member"),
     }
 }
@@ -328,6 +329,41 @@ pub fn cause_text(lang: Lang, case: &Case, c: &Cause) -> String {
                 .s("who", case.person_label(*person))
                 .s("group", gid(*group))
                 .n("line", case.person(*person).line as f64),
+        ),
+        Cause::DeputyCount {
+            group,
+            deputies,
+            need,
+        } => tr(
+            lang,
+            "violation-deputy-count",
+            &Args::new()
+                .s("group", gid(*group))
+                .n("n", deputies.len() as f64)
+                .s(
+                    "names",
+                    if deputies.is_empty() {
+                        t(lang, "violation-leader-none")
+                    } else {
+                        labels(case, deputies)
+                    },
+                )
+                .n("need", *need as f64),
+        ),
+        Cause::NotInDeputyPool { group, person } => tr(
+            lang,
+            "violation-not-in-deputy-pool",
+            &Args::new()
+                .s("who", case.person_label(*person))
+                .s("group", gid(*group))
+                .n("line", case.person(*person).line as f64),
+        ),
+        Cause::DeputyAlsoLeader { group, person } => tr(
+            lang,
+            "violation-deputy-also-leader",
+            &Args::new()
+                .s("who", case.person_label(*person))
+                .s("group", gid(*group)),
         ),
         Cause::LeaderJunior {
             group,

@@ -15,6 +15,7 @@ use std::fmt::Write;
 fn need_args(case: &Case, need: Need) -> Args {
     match need {
         Need::Leaders => Args::new().s("need", "leaders"),
+        Need::Deputies => Args::new().s("need", "deputies"),
         Need::People => Args::new().s("need", "people"),
         Need::Experts(k) => {
             let a = &case.round.areas[k];
@@ -28,12 +29,27 @@ fn need_args(case: &Case, need: Need) -> Args {
 
 /// "a leader", "people", "people with audit expertise".
 fn need_one(lang: Lang, case: &Case, need: Need) -> String {
+    if need == Need::Deputies {
+        return t(lang, "need-one-deputy");
+    }
     tr(lang, "need-one", &need_args(case, need))
 }
 
 /// "leaders", "people", "people with audit expertise".
 fn need_many(lang: Lang, case: &Case, need: Need) -> String {
+    if need == Need::Deputies {
+        return t(lang, "need-many-deputies");
+    }
     tr(lang, "need-many", &need_args(case, need))
+}
+
+/// "leaders", "members", "members with audit (审计) expertise", as counted
+/// by a matching claim (deputies: leaders and deputies together).
+fn need_what(lang: Lang, case: &Case, need: Need) -> String {
+    if need == Need::Deputies {
+        return t(lang, "need-what-deputies");
+    }
+    tr(lang, "need-what", &need_args(case, need))
 }
 
 fn region_list(case: &Case, rs: &[RegionId]) -> String {
@@ -60,6 +76,50 @@ pub fn claim_text(lang: Lang, case: &Case, claim: &Claim, short: bool) -> String
     };
     let policy = &case.round.policy;
     match claim {
+        Claim::Deputies {
+            group,
+            eligible,
+            need,
+        } => tr(
+            lang,
+            "claim-deputies",
+            &Args::new()
+                .s("group", gid(group))
+                .n("eligible", *eligible as f64)
+                .n("need", *need as f64),
+        ),
+        Claim::LeadersAndDeputies {
+            group,
+            eligible,
+            need,
+        } => tr(
+            lang,
+            "claim-leaders-and-deputies",
+            &Args::new()
+                .s("group", gid(group))
+                .n("eligible", *eligible as f64)
+                .n("need", *need as f64),
+        ),
+        Claim::Seniority {
+            group,
+            leader,
+            need,
+            eligible,
+            required,
+        } => tr(
+            lang,
+            "claim-seniority",
+            &Args::new()
+                .s("group", gid(group))
+                .s("leader", case.person_label(*leader))
+                .s(
+                    "rank",
+                    crate::io::ranks::step_name(case.person(*leader).rank_step),
+                )
+                .s("many", need_many(lang, case, *need))
+                .n("eligible", *eligible as f64)
+                .n("need", *required as f64),
+        ),
         Claim::Leaders {
             group,
             eligible,
@@ -159,7 +219,7 @@ pub fn claim_text(lang: Lang, case: &Case, claim: &Claim, short: bool) -> String
                 &Args::new()
                     .s("groups", names)
                     .n("total", *total as f64)
-                    .s("what", tr(lang, "need-what", &need_args(case, *need)))
+                    .s("what", need_what(lang, case, *need))
                     .n("available", *available as f64)
                     .s("many", need_many(lang, case, *need)),
             )
@@ -170,6 +230,7 @@ pub fn claim_text(lang: Lang, case: &Case, claim: &Claim, short: bool) -> String
 fn pool_text(lang: Lang, case: &Case, pool: &Pool) -> String {
     match pool {
         Pool::Leaders(n) => tr(lang, "pool-leaders", &Args::new().n("n", *n as f64)),
+        Pool::Deputies(n) => tr(lang, "pool-deputies", &Args::new().n("n", *n as f64)),
         Pool::People(n) => tr(lang, "pool-people", &Args::new().n("n", *n as f64)),
         Pool::Experts { area, count } => {
             let a = &case.round.areas[*area];
@@ -191,6 +252,14 @@ fn reason_text(lang: Lang, case: &Case, b: &Because) -> String {
     match &b.reason {
         Reason::Unavailable => t(lang, "reason-unavailable"),
         Reason::Excluded => t(lang, "reason-excluded"),
+        Reason::Senior { leader } => tr(
+            lang,
+            "reason-senior",
+            &Args::new().s("leader", case.person_label(*leader)).s(
+                "rank",
+                crate::io::ranks::step_name(case.person(*leader).rank_step),
+            ),
+        ),
         Reason::Fact { reason, group } => tr(
             lang,
             &format!("reason-{reason}"),
@@ -324,6 +393,19 @@ pub fn hint_text(lang: Lang, case: &Case, h: &Hint) -> String {
                 .s("groups", group_ids(case, groups)),
         ),
         Hint::FewerGroups => t(lang, "hint-fewer-groups"),
+        Hint::FewerDeputies { now } => tr(
+            lang,
+            "hint-fewer-deputies",
+            &Args::new().n("now", *now as f64),
+        ),
+        Hint::RelaxSeniority => t(lang, "hint-relax-seniority"),
+        Hint::AddSeniorLeader { group, step } => tr(
+            lang,
+            "hint-add-senior-leader",
+            &Args::new()
+                .s("group", case.group(*group).id.clone())
+                .s("rank", crate::io::ranks::step_name(*step)),
+        ),
     }
 }
 
@@ -384,6 +466,7 @@ pub fn finding_text(lang: Lang, case: &Case, s: &mut String, f: &Finding) {
 fn need_json(case: &Case, need: Need) -> Value {
     match need {
         Need::Leaders => json!({"kind": "leaders"}),
+        Need::Deputies => json!({"kind": "deputies"}),
         Need::People => json!({"kind": "people"}),
         Need::Experts(k) => json!({"kind": "experts", "area": case.round.areas[k].key}),
     }
@@ -398,6 +481,27 @@ fn claim_json(lang: Lang, case: &Case, c: &Claim) -> Value {
     let area = |k: usize| case.round.areas[k].key.clone();
     let gid = |g: &GroupId| case.group(*g).id.clone();
     let mut v = match c {
+        Claim::Deputies {
+            group,
+            eligible,
+            need,
+        } => json!({"kind": "deputies", "group": gid(group), "eligible": eligible, "need": need}),
+        Claim::LeadersAndDeputies {
+            group,
+            eligible,
+            need,
+        } => {
+            json!({"kind": "leaders-and-deputies", "group": gid(group), "eligible": eligible, "need": need})
+        }
+        Claim::Seniority {
+            group,
+            leader,
+            need,
+            eligible,
+            required,
+        } => json!({"kind": "seniority", "group": gid(group), "leader": case.person(*leader).id,
+                    "rank_step": case.person(*leader).rank_step, "need": need_json(case, *need),
+                    "eligible": eligible, "required": required}),
         Claim::Leaders {
             group,
             eligible,
@@ -502,6 +606,7 @@ fn because_json(lang: Lang, case: &Case, b: &Because) -> Value {
     let reason = match &b.reason {
         Reason::Unavailable => json!({"kind": "unavailable"}),
         Reason::Excluded => json!({"kind": "excluded"}),
+        Reason::Senior { leader } => json!({"kind": "senior", "leader": case.person(*leader).id}),
         Reason::Fact { reason, group } => json!({"kind": reason, "group": case.group(*group).id}),
         Reason::Mixing {
             region,
@@ -568,6 +673,10 @@ fn hint_json(lang: Lang, case: &Case, h: &Hint) -> Value {
             json!({"kind": "add-from-elsewhere", "need": need_json(case, *need), "groups": ids(case, groups)})
         }
         Hint::FewerGroups => json!({"kind": "fewer-groups"}),
+        Hint::FewerDeputies { now } => json!({"kind": "fewer-deputies", "deputies_per_group": now}),
+        Hint::RelaxSeniority => json!({"kind": "relax-seniority"}),
+        Hint::AddSeniorLeader { group, step } => json!({"kind": "add-senior-leader",
+            "group": case.group(*group).id, "rank_step": step}),
     };
     v["message"] = json!(hint_text(lang, case, h));
     v

@@ -23,18 +23,18 @@ fn signed(x: f64) -> String {
 /// "G1 组长", "not in the plan".
 fn place_text(lang: Lang, case: &Case, place: Place) -> String {
     match place {
-        Some((g, leader)) => format!(
-            "{} {}",
-            case.group(g).id,
-            role_word(lang, if leader { Role::Leader } else { Role::Member })
-        ),
+        Some((g, role)) => format!("{} {}", case.group(g).id, role_word(lang, role)),
         None => t(lang, "review-out"),
     }
 }
 
 fn place_json(case: &Case, place: Place) -> Value {
     match place {
-        Some((g, leader)) => json!({"group": case.group(g).id, "leader": leader}),
+        Some((g, role)) => json!({
+            "group": case.group(g).id,
+            "leader": role == Role::Leader,
+            "role": role,
+        }),
         None => Value::Null,
     }
 }

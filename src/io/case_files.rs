@@ -90,6 +90,10 @@ pub fn round_toml(r: &RoundSpec) -> String {
         writeln!(t, "max_same_region = {}", p.max_same_region)?;
         writeln!(t, "max_same_unit = {}", p.max_same_unit)?;
         writeln!(t, "leader_outranks_members = {}", p.leader_outranks_members)?;
+        if p.deputies_per_group > 0 {
+            let d = p.deputies_per_group;
+            writeln!(t, "deputies_per_group = {d}")?;
+        }
         if !r.requirements.is_empty() {
             writeln!(t, "\n[requirements]")?;
             for (a, n, _) in &r.requirements {
@@ -121,6 +125,7 @@ pub fn round_toml(r: &RoundSpec) -> String {
             writeln!(t, "group = {}", quoted(&pin.group.0))?;
             let role = match pin.role {
                 Role::Leader => "leader",
+                Role::Deputy => "deputy",
                 Role::Member => "member",
             };
             writeln!(t, "role = \"{role}\"")?;

@@ -7,7 +7,7 @@
 //! `plan.json`'s `solver.elapsed_ms`: two runs that find the same plan write
 //! the same bytes, that field aside (SPEC §7).
 
-use crate::model::{Case, PersonId, Plan, PlanGroup};
+use crate::model::{Case, PersonId, Plan, PlanGroup, Role};
 use crate::solve::{Outcome, ScoreModel, Term};
 use serde_json::{json, Map, Value};
 use sha2::{Digest, Sha256};
@@ -86,15 +86,29 @@ pub fn rank_label(rank: u8) -> String {
     }
 }
 
-/// The group's people in print order: leaders first, then the other members
-/// in the plan's order; `true` marks a leader.
+/// The group's people in print order: leaders first, then the deputies
+/// (副组长), then the other members in the plan's order; `true` marks a leader.
 pub(crate) fn roster(pg: &PlanGroup) -> impl Iterator<Item = (PersonId, bool)> + '_ {
-    pg.leaders.iter().map(|&p| (p, true)).chain(
-        pg.members
-            .iter()
-            .filter(|p| !pg.leaders.contains(p))
-            .map(|&p| (p, false)),
-    )
+    roles(pg).map(|(p, r)| (p, r == Role::Leader))
+}
+
+/// [`roster`] with each person's role.
+pub(crate) fn roles(pg: &PlanGroup) -> impl Iterator<Item = (PersonId, Role)> + '_ {
+    let deputies = pg
+        .deputies
+        .iter()
+        .filter(|p| !pg.leaders.contains(p))
+        .map(|&p| (p, Role::Deputy));
+    pg.leaders
+        .iter()
+        .map(|&p| (p, Role::Leader))
+        .chain(deputies)
+        .chain(
+            pg.members
+                .iter()
+                .filter(|p| !pg.leaders.contains(p) && !pg.deputies.contains(p))
+                .map(|&p| (p, Role::Member)),
+        )
 }
 
 /// Per area: the sum of the members' levels and how many have level ≥ 1.
@@ -123,11 +137,11 @@ pub fn plan_csv(case: &Case, plan: &Plan) -> Vec<u8> {
         w.write_record(header).expect("write to memory");
         for pg in &plan.groups {
             let gid = &case.group(pg.group).id;
-            for (p, leader) in roster(pg) {
+            for (p, role) in roles(pg) {
                 let x = case.person(p);
                 w.write_record([
                     gid.as_str(),
-                    if leader { "leader" } else { "member" },
+                    &role.to_string(),
                     x.id.as_str(),
                     x.name.as_str(),
                     case.unit(x.unit).id.as_str(),
@@ -157,8 +171,9 @@ pub fn plan_json(case: &Case, model: &ScoreModel, outcome: &Outcome, meta: &Plan
                 ps.iter().map(|&p| case.person(p).id.as_str()).collect()
             };
             let leaders = ids(&pg.leaders);
+            let deputies = ids(&pg.deputies);
             let mut members: Vec<PersonId> = pg.members.clone();
-            for &l in &pg.leaders {
+            for &l in pg.leaders.iter().chain(&pg.deputies) {
                 if !members.contains(&l) {
                     members.push(l);
                 }
@@ -175,6 +190,7 @@ pub fn plan_json(case: &Case, model: &ScoreModel, outcome: &Outcome, meta: &Plan
                 "id": g.id,
                 "targets": g.targets.iter().map(|&t| case.unit(t).id.clone()).collect::<Vec<_>>(),
                 "leaders": leaders,
+                "deputies": deputies,
                 "members": members,
                 "expertise": expertise,
                 "count_with": count_with,

@@ -593,6 +593,12 @@ fn read_person(
     let available = c.yes_no(h.pos(r, 9), h.get(r, 9), Some(true));
     let must_serve = c.yes_no(h.pos(r, 10), h.get(r, 10), Some(false));
     let last = c.int(h.pos(r, 11), h.get(r, 11), 1900, 2200, false);
+    // 副组长库: blank is 否; without the column, the leader pool
+    let deputy = if h.has(12) {
+        c.yes_no(h.pos(r, 12), h.get(r, 12), Some(false))
+    } else {
+        leader
+    };
     if let (Some(Some(l)), Some(y)) = (last, year) {
         if l > y as i64 {
             c.errors.at(
@@ -620,6 +626,7 @@ fn read_person(
         region: region??,
         native_region: native,
         leader: leader?,
+        deputy: deputy?,
         available: available?,
         must_serve: must_serve?,
         last_served: last?.map(|y| y as i32),

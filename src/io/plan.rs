@@ -206,8 +206,10 @@ fn remark_row<'r>(h: &Header, r: &'r SheetRow) -> Option<&'r str> {
 fn place(plan: &mut Plan, g: usize, p: PersonId, role: Role) {
     let pg = &mut plan.groups[g];
     pg.members.push(p);
-    if role == Role::Leader {
-        pg.leaders.push(p);
+    match role {
+        Role::Leader => pg.leaders.push(p),
+        Role::Deputy => pg.deputies.push(p),
+        Role::Member => {}
     }
 }
 
@@ -225,6 +227,8 @@ struct JsonGroup {
     id: String,
     #[serde(default)]
     leaders: Vec<String>,
+    #[serde(default)]
+    deputies: Vec<String>,
     #[serde(default)]
     members: Vec<String>,
 }
@@ -268,6 +272,7 @@ pub fn plan_from_json(case: &Case, text: &str, display: &str) -> Result<ReadPlan
                 .collect()
         };
         let leaders = resolve(&g.leaders, "leaders");
+        let deputies = resolve(&g.deputies, "deputies");
         let members = resolve(&g.members, "members");
         let pg = &mut plan.groups[gid.ix()];
         for p in members {
@@ -275,6 +280,12 @@ pub fn plan_from_json(case: &Case, text: &str, display: &str) -> Result<ReadPlan
         }
         for p in leaders {
             pg.leaders.push(p);
+            if !pg.members.contains(&p) {
+                pg.members.push(p);
+            }
+        }
+        for p in deputies {
+            pg.deputies.push(p);
             if !pg.members.contains(&p) {
                 pg.members.push(p);
             }

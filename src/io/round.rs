@@ -138,6 +138,8 @@ pub struct PolicyToml {
     pub max_same_unit: Option<u32>,
     /// `leader_outranks_members`.
     pub leader_outranks_members: Option<bool>,
+    /// `deputies_per_group`.
+    pub deputies_per_group: Option<u32>,
 }
 
 impl PolicyToml {
@@ -158,7 +160,8 @@ impl PolicyToml {
             reciprocal_avoidance,
             max_same_region,
             max_same_unit,
-            leader_outranks_members
+            leader_outranks_members,
+            deputies_per_group
         );
     }
 }
@@ -378,6 +381,7 @@ pub fn parse_round_toml(text: &str, display: &str) -> Result<RoundSpec, InputErr
 pub fn parse_role(s: &str) -> Option<Role> {
     match s.trim().to_ascii_lowercase().as_str() {
         "leader" | "组长" => Some(Role::Leader),
+        "deputy" | "副组长" => Some(Role::Deputy),
         "member" | "组员" | "成员" => Some(Role::Member),
         _ => None,
     }

@@ -273,6 +273,7 @@ fn apply_key_value(
         "leader_outranks_members" => {
             p.leader_outranks_members = flag(errors).unwrap_or(p.leader_outranks_members)
         }
+        "deputies_per_group" => p.deputies_per_group = num(errors).unwrap_or(p.deputies_per_group),
         _ => {
             if let Some(area) = k
                 .strip_prefix("requirements.")

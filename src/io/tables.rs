@@ -218,6 +218,7 @@ pub fn people_columns() -> Vec<Column> {
         Column::with("available", &["可抽调", "是否可抽调"], false),
         Column::with("must_serve", &["须参加", "必须参加", "是否须参加"], false),
         Column::with("last_served", &["上次巡察年份", "上次参加巡察年份"], false),
+        Column::with("deputy", &["副组长库", "是否副组长库"], false),
     ]
 }
 

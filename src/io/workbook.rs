@@ -177,6 +177,10 @@ fn round_rows(r: &RoundSpec) -> (Vec<&'static str>, Rows, Rows, Rows) {
             yn(p.leader_outranks_members),
         ],
     ]);
+    if p.deputies_per_group > 0 {
+        let d = p.deputies_per_group;
+        policy.push(vec!["deputies_per_group".into(), d.to_string()]);
+    }
     for (a, v, _) in &r.requirements {
         policy.push(vec![format!("requirements.{a}"), v.to_string()]);
     }

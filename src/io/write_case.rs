@@ -63,6 +63,11 @@ pub fn write_case_dir(case: &Case, dir: &Path) -> anyhow::Result<()> {
         "must_serve",
         "last_served",
     ];
+    // 副组长库 written only where it differs from the leader pool
+    let deputy_col = case.people.iter().any(|p| p.deputy != p.leader);
+    if deputy_col {
+        header.push("deputy");
+    }
     header.extend(case.round.areas.iter().map(|a| a.key.as_str()));
     let people = csv_bytes(
         &header,
@@ -85,6 +90,9 @@ pub fn write_case_dir(case: &Case, dir: &Path) -> anyhow::Result<()> {
                 yes(p.must_serve),
                 opt(p.last_served),
             ];
+            if deputy_col {
+                row.push(yes(p.deputy));
+            }
             row.extend(p.levels.iter().map(|l| l.to_string()));
             row
         }),
@@ -181,6 +189,9 @@ fn round_toml(case: &Case) -> anyhow::Result<String> {
     writeln!(t, "reciprocal_avoidance = {}", p.reciprocal_avoidance)?;
     writeln!(t, "max_same_region = {}", p.max_same_region)?;
     writeln!(t, "max_same_unit = {}", p.max_same_unit)?;
+    if p.deputies_per_group > 0 {
+        writeln!(t, "deputies_per_group = {}", p.deputies_per_group)?;
+    }
     writeln!(t, "\n[requirements]")?;
     for (a, n) in r.areas.iter().zip(&r.requirements) {
         writeln!(t, "{} = {n}", a.key)?;
@@ -204,6 +215,7 @@ fn round_toml(case: &Case) -> anyhow::Result<String> {
         writeln!(t, "group = {}", quoted(&r.groups[pin.group.ix()].id))?;
         let role = match pin.role {
             Role::Leader => "leader",
+            Role::Deputy => "deputy",
             Role::Member => "member",
         };
         writeln!(t, "role = \"{role}\"")?;

@@ -95,6 +95,8 @@ pub struct Person {
     pub native_region: Option<RegionId>,
     /// In the leader pool (组长库).
     pub leader: bool,
+    /// In the deputy pool (副组长库); without that column, the leader pool.
+    pub deputy: bool,
     /// Available (可抽调).
     pub available: bool,
     /// Must serve this round (须参加).
@@ -185,6 +187,8 @@ pub struct Policy {
     /// A leader is never junior to a member of the group (rank steps,
     /// 一级/二级 apart); default on.
     pub leader_outranks_members: bool,
+    /// Deputy leaders (副组长) per group, from the deputy pool; 0: none.
+    pub deputies_per_group: u32,
 }
 
 impl Default for Policy {
@@ -200,6 +204,7 @@ impl Default for Policy {
             max_same_region: 2,
             max_same_unit: 1,
             leader_outranks_members: true,
+            deputies_per_group: 0,
         }
     }
 }
@@ -271,6 +276,8 @@ pub struct Area {
 pub enum Role {
     /// 组长.
     Leader,
+    /// 副组长 (`deputies_per_group`).
+    Deputy,
     /// 组员.
     Member,
 }
@@ -279,6 +286,7 @@ impl fmt::Display for Role {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(match self {
             Role::Leader => "leader",
+            Role::Deputy => "deputy",
             Role::Member => "member",
         })
     }
@@ -622,7 +630,9 @@ pub struct PlanGroup {
     pub group: GroupId,
     /// Its leaders.
     pub leaders: Vec<PersonId>,
-    /// Everyone in it, leaders included.
+    /// Its deputy leaders (副组长), also in `members`.
+    pub deputies: Vec<PersonId>,
+    /// Everyone in it, leaders and deputies included.
     pub members: Vec<PersonId>,
 }
 
@@ -631,6 +641,22 @@ pub struct PlanGroup {
 pub struct Plan {
     /// One entry per group of the round, in round order.
     pub groups: Vec<PlanGroup>,
+}
+
+impl PlanGroup {
+    /// The role of `p` in this group (`None`: not in it). A person listed
+    /// both as leader and deputy is a leader here; `check` reports it.
+    pub fn role_of(&self, p: PersonId) -> Option<Role> {
+        if self.leaders.contains(&p) {
+            Some(Role::Leader)
+        } else if self.deputies.contains(&p) {
+            Some(Role::Deputy)
+        } else if self.members.contains(&p) {
+            Some(Role::Member)
+        } else {
+            None
+        }
+    }
 }
 
 impl Plan {
@@ -642,6 +668,7 @@ impl Plan {
                 .map(|g| PlanGroup {
                     group: g,
                     leaders: vec![],
+                    deputies: vec![],
                     members: vec![],
                 })
                 .collect(),

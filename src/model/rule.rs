@@ -24,6 +24,9 @@ pub enum RuleId {
     /// Rule 5: a leader junior to a member of the group
     /// (`leader_outranks_members`).
     LeaderSeniority,
+    /// Rule 5: wrong number of deputy leaders (副组长, `deputies_per_group`),
+    /// or a deputy not from the deputy pool.
+    Deputy,
     /// Rule 6: kin in one group.
     KinSameGroup,
     /// Rule 7: too many members from one region.
@@ -40,7 +43,7 @@ pub enum RuleId {
 
 impl RuleId {
     /// Every rule, in SPEC order.
-    pub const ALL: [RuleId; 14] = [
+    pub const ALL: [RuleId; 15] = [
         RuleId::PostAvoidance,
         RuleId::RegionAvoidance,
         RuleId::BusinessAvoidance,
@@ -49,6 +52,7 @@ impl RuleId {
         RuleId::GroupSize,
         RuleId::Leader,
         RuleId::LeaderSeniority,
+        RuleId::Deputy,
         RuleId::KinSameGroup,
         RuleId::MixingRegion,
         RuleId::MixingUnit,
@@ -68,6 +72,7 @@ impl RuleId {
             RuleId::GroupSize => "group-size",
             RuleId::Leader => "leader",
             RuleId::LeaderSeniority => "leader-seniority",
+            RuleId::Deputy => "deputy",
             RuleId::KinSameGroup => "kin-same-group",
             RuleId::MixingRegion => "mixing-region",
             RuleId::MixingUnit => "mixing-unit",
@@ -88,6 +93,7 @@ impl RuleId {
             RuleId::GroupSize => "group size out of bounds (组规模)",
             RuleId::Leader => "leader count, or leader not in the leader pool (组长)",
             RuleId::LeaderSeniority => "a leader junior to a member of the group (组长职级)",
+            RuleId::Deputy => "deputy count, or deputy not in the deputy pool (副组长)",
             RuleId::KinSameGroup => "close kin in one group (亲属同组)",
             RuleId::MixingRegion => "too many members from one region (混合编组: 地区)",
             RuleId::MixingUnit => "too many members from one unit (混合编组: 单位)",
@@ -104,7 +110,7 @@ impl RuleId {
             RuleId::RegionAvoidance => 2,
             RuleId::BusinessAvoidance => 3,
             RuleId::OneGroup | RuleId::Unavailable => 4,
-            RuleId::GroupSize | RuleId::Leader | RuleId::LeaderSeniority => 5,
+            RuleId::GroupSize | RuleId::Leader | RuleId::LeaderSeniority | RuleId::Deputy => 5,
             RuleId::KinSameGroup => 6,
             RuleId::MixingRegion | RuleId::MixingUnit => 7,
             RuleId::Reciprocal => 8,

@@ -7,8 +7,8 @@ use super::layout::{page_breaks, PAGE_MODEL};
 use super::Formats;
 use crate::explain::i18n::{t, tr, Args};
 use crate::explain::Lang;
-use crate::io::output::{display_width, rank_label, roster};
-use crate::model::{Case, Gender, GroupId, PersonId};
+use crate::io::output::{display_width, rank_label, roles, roster};
+use crate::model::{Case, Gender, GroupId, PersonId, Role};
 use crate::solve::Outcome;
 use rust_xlsxwriter::{Worksheet, XlsxError};
 
@@ -259,14 +259,14 @@ pub(crate) fn roster_sheet(
     let mut blocks = Vec::new();
     for pg in &outcome.plan.groups {
         let g = pg.group;
-        let lines: Vec<Line> = roster(pg)
-            .map(|(p, leader)| Line {
+        let lines: Vec<Line> = roles(pg)
+            .map(|(p, role)| Line {
                 role: t(
                     lang,
-                    if leader {
-                        "book-role-leader"
-                    } else {
-                        "book-role-member"
+                    match role {
+                        Role::Leader => "book-role-leader",
+                        Role::Deputy => "book-role-deputy",
+                        Role::Member => "book-role-member",
                     },
                 ),
                 person: p,

@@ -12,7 +12,7 @@ pub use not_placed::{not_placed, NotPlaced, NotPlacedWhy};
 pub use replace::{apply, replacements, Candidate, Move, Refusal, Replacements};
 
 use crate::constraints::Eligibility;
-use crate::model::{Case, Gender, GroupId, PersonId, Plan};
+use crate::model::{Case, Gender, GroupId, PersonId, Plan, Role};
 use crate::solve::{evaluate, Score, ScoreModel, Term};
 use serde::Serialize;
 
@@ -48,7 +48,7 @@ pub struct ScoreReport {
 pub fn group_summary(case: &Case, plan: &Plan, g: GroupId) -> GroupSummary {
     let pg = &plan.groups[g.ix()];
     let mut members: Vec<PersonId> = pg.members.clone();
-    for &l in &pg.leaders {
+    for &l in pg.leaders.iter().chain(&pg.deputies) {
         if !members.contains(&l) {
             members.push(l);
         }
@@ -96,18 +96,15 @@ pub fn score_report(case: &Case, model: &ScoreModel, plan: &Plan) -> ScoreReport
     }
 }
 
-/// Where a person is in a plan: the group and whether as its leader.
-pub type Place = Option<(GroupId, bool)>;
+/// Where a person is in a plan: the group and the role held there.
+pub type Place = Option<(GroupId, Role)>;
 
 /// Everyone's place in a plan.
 pub fn places(case: &Case, plan: &Plan) -> Vec<Place> {
     let mut out = vec![None; case.people.len()];
     for pg in &plan.groups {
-        for &p in &pg.members {
-            out[p.ix()] = Some((pg.group, pg.leaders.contains(&p)));
-        }
-        for &p in &pg.leaders {
-            out[p.ix()] = Some((pg.group, true));
+        for &p in pg.members.iter().chain(&pg.deputies).chain(&pg.leaders) {
+            out[p.ix()] = pg.role_of(p).map(|r| (pg.group, r));
         }
     }
     out

@@ -13,7 +13,7 @@
 
 use super::{places, Place};
 use crate::constraints::{blockers, Blocker, Eligibility};
-use crate::model::{Case, GroupId, PersonId, Plan, RegionId, RuleId};
+use crate::model::{Case, GroupId, PersonId, Plan, RegionId, Role, RuleId};
 use crate::solve::state::Placement;
 use crate::solve::state::{Ctx, State, OUT};
 use crate::solve::{Score, ScoreModel};
@@ -87,6 +87,8 @@ pub struct Replacements {
 /// The plan's groups as lists, and the regions' inspection flows.
 struct Layout {
     members: Vec<Vec<PersonId>>,
+    /// Per group: its leaders (for `leader-seniority`).
+    leaders: Vec<Vec<PersonId>>,
     /// Per person: their kin in the pool.
     kin: Vec<Vec<PersonId>>,
     /// (from region, to region) → members of `from` in groups with a target in `to`.
@@ -101,7 +103,7 @@ impl Layout {
             .iter()
             .map(|pg| {
                 let mut m = pg.members.clone();
-                for &l in &pg.leaders {
+                for &l in pg.leaders.iter().chain(&pg.deputies) {
                     if !m.contains(&l) {
                         m.push(l);
                     }
@@ -129,6 +131,7 @@ impl Layout {
             kin[k.b.ix()].push(k.a);
         }
         let mut l = Layout {
+            leaders: vec![Vec::new(); members.len()],
             members: vec![Vec::new(); members.len()],
             kin,
             flows: HashMap::new(),
@@ -136,7 +139,8 @@ impl Layout {
         };
         for (g, ms) in members.into_iter().enumerate() {
             for p in ms {
-                l.add(case, p, GroupId(g as u32));
+                let role = plan.groups[g].role_of(p).unwrap_or(Role::Member);
+                l.add(case, p, GroupId(g as u32), role);
             }
         }
         l
@@ -152,25 +156,29 @@ impl Layout {
         }
     }
 
-    fn add(&mut self, case: &Case, p: PersonId, g: GroupId) {
+    fn add(&mut self, case: &Case, p: PersonId, g: GroupId, role: Role) {
         self.members[g.ix()].push(p);
+        if role == Role::Leader {
+            self.leaders[g.ix()].push(p);
+        }
         self.flow(case, p, g, 1);
     }
 
     fn take(&mut self, case: &Case, p: PersonId, g: GroupId) {
         self.members[g.ix()].retain(|&q| q != p);
+        self.leaders[g.ix()].retain(|&q| q != p);
         self.flow(case, p, g, -1);
     }
 
-    /// The first rule that refuses `p` joining `g` (as leader if `lead`)
-    /// given the members now, with `g` keeping its size.
+    /// The first rule that refuses `p` joining `g` in `role` given the
+    /// members now, with `g` keeping its size.
     fn refusal(
         &self,
         case: &Case,
         elig: &Eligibility,
         p: PersonId,
         g: GroupId,
-        lead: bool,
+        role: Role,
     ) -> Option<Refusal> {
         let no = |rule, reason, blocker| {
             Some(Refusal {
@@ -195,8 +203,25 @@ impl Layout {
                 None => no(RuleId::PostAvoidance, "current-post", None),
             };
         }
-        if lead && !x.leader {
+        if role == Role::Leader && !x.leader {
             return no(RuleId::Leader, "not-in-leader-pool", None);
+        }
+        if role == Role::Deputy && !x.deputy {
+            return no(RuleId::Deputy, "not-in-deputy-pool", None);
+        }
+        if case.round.policy.leader_outranks_members {
+            let step = |q: PersonId| case.person(q).rank_step;
+            let leaders = &self.leaders[g.ix()];
+            let junior = if role == Role::Leader {
+                self.members[g.ix()]
+                    .iter()
+                    .any(|&q| !leaders.contains(&q) && step(q) > x.rank_step)
+            } else {
+                leaders.iter().any(|&l| step(l) < x.rank_step)
+            };
+            if junior {
+                return no(RuleId::LeaderSeniority, "leader-junior", None);
+            }
         }
         let members = &self.members[g.ix()];
         if self.kin[p.ix()].iter().any(|k| members.contains(k)) {
@@ -251,14 +276,14 @@ fn state_of<'c, 'a>(ctx: &'c Ctx<'a>, case: &Case, plan: &Plan) -> State<'c, 'a>
             .iter()
             .map(|p| p.map_or(OUT, |(g, _)| g.0))
             .collect(),
-        lead: places(case, plan)
+        role: places(case, plan)
             .iter()
-            .map(|p| p.is_some_and(|(_, l)| l))
+            .map(|p| p.map_or(Role::Member, |(_, r)| r))
             .collect(),
     };
     for (p, &g) in placement.group.iter().enumerate() {
         if g != OUT {
-            st.insert(p as u32, g, placement.lead[p]);
+            st.insert(p as u32, g, placement.role[p]);
         }
     }
     st
@@ -326,12 +351,12 @@ pub fn replacements(
         }
         layout.take(case, z, h);
         let mut refused = layout.refusal(case, elig, z, g, lead);
-        layout.add(case, z, g);
+        layout.add(case, z, g, lead);
         if refused.is_none() {
             refused = layout.refusal(case, elig, person, h, zlead);
         }
         layout.take(case, z, g);
-        layout.add(case, z, h);
+        layout.add(case, z, h, zlead);
         if refused.is_none() && case.round.pins.iter().any(|p| p.person == z) {
             refused = Some(Refusal {
                 rule: RuleId::Pin,
@@ -401,14 +426,17 @@ pub fn apply(case: &Case, plan: &Plan, person: PersonId, change: Move) -> Plan {
     let Some((g, lead)) = where_[person.ix()] else {
         return out;
     };
-    let mut put = |p: PersonId, from: GroupId, to: GroupId, lead: bool| {
+    let mut put = |p: PersonId, from: GroupId, to: GroupId, role: Role| {
         let pg = &mut out.groups[from.ix()];
         pg.members.retain(|&q| q != p);
         pg.leaders.retain(|&q| q != p);
+        pg.deputies.retain(|&q| q != p);
         let pg = &mut out.groups[to.ix()];
         pg.members.push(p);
-        if lead {
-            pg.leaders.push(p);
+        match role {
+            Role::Leader => pg.leaders.push(p),
+            Role::Deputy => pg.deputies.push(p),
+            Role::Member => {}
         }
     };
     match change {
@@ -416,13 +444,16 @@ pub fn apply(case: &Case, plan: &Plan, person: PersonId, change: Move) -> Plan {
             let pg = &mut out.groups[g.ix()];
             pg.members.retain(|&q| q != person);
             pg.leaders.retain(|&q| q != person);
+            pg.deputies.retain(|&q| q != person);
             pg.members.push(by);
-            if lead {
-                pg.leaders.push(by);
+            match lead {
+                Role::Leader => pg.leaders.push(by),
+                Role::Deputy => pg.deputies.push(by),
+                Role::Member => {}
             }
         }
         Move::Swap { with, group: h } => {
-            let zlead = where_[with.ix()].is_some_and(|(_, l)| l);
+            let zlead = where_[with.ix()].map_or(Role::Member, |(_, r)| r);
             put(with, h, g, lead);
             put(person, g, h, zlead);
         }

@@ -209,15 +209,21 @@ fn moved(sh: &Shared, s: &Session, v: &Value) -> Result<(Plan, Vec<PersonId>), R
     for pg in &mut plan.groups {
         pg.members.retain(|&q| q != p);
         pg.leaders.retain(|&q| q != p);
+        pg.deputies.retain(|&q| q != p);
     }
     if let Some(g) = to {
-        let lead = v["leader"]
-            .as_bool()
-            .unwrap_or(where_[p.ix()].is_some_and(|(_, l)| l));
+        let was = where_[p.ix()].map_or(Role::Member, |(_, r)| r);
+        let role = match v["leader"].as_bool() {
+            Some(true) => Role::Leader,
+            Some(false) if was == Role::Leader => Role::Member,
+            _ => was,
+        };
         let pg = &mut plan.groups[g.ix()];
         pg.members.push(p);
-        if lead {
-            pg.leaders.push(p);
+        match role {
+            Role::Leader => pg.leaders.push(p),
+            Role::Deputy => pg.deputies.push(p),
+            Role::Member => {}
         }
     }
     Ok((plan, vec![p]))
@@ -284,7 +290,7 @@ fn pinned_case(sh: &Shared, s: &Session) -> crate::model::Case {
                 pins.push(Pin {
                     person: p,
                     group: g,
-                    role: if lead { Role::Leader } else { Role::Member },
+                    role: lead,
                 });
             }
         }
@@ -341,7 +347,10 @@ fn start_replan(sh: &Shared, s: &Session, stale: bool) -> Reply {
                     let same = |a: &[PersonId], b: &[PersonId]| {
                         a.len() == b.len() && a.iter().all(|p| b.contains(p))
                     };
-                    if same(&old.members, &new.members) && same(&old.leaders, &new.leaders) {
+                    if same(&old.members, &new.members)
+                        && same(&old.leaders, &new.leaders)
+                        && same(&old.deputies, &new.deputies)
+                    {
                         *new = old.clone();
                     }
                 }

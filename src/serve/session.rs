@@ -196,7 +196,7 @@ impl Session {
     }
 }
 
-/// A plan as `{groups: [{id, leaders, members}]}` (ids), the form
+/// A plan as `{groups: [{id, leaders, deputies, members}]}` (ids), the form
 /// [`crate::io::plan::plan_from_json`] reads.
 pub fn plan_ids(case: &Case, plan: &Plan) -> Value {
     let groups: Vec<Value> = plan
@@ -206,7 +206,12 @@ pub fn plan_ids(case: &Case, plan: &Plan) -> Value {
             let ids = |ps: &[PersonId]| -> Vec<String> {
                 ps.iter().map(|&p| case.person(p).id.clone()).collect()
             };
-            json!({"id": case.group(pg.group).id, "leaders": ids(&pg.leaders), "members": ids(&pg.members)})
+            json!({
+                "id": case.group(pg.group).id,
+                "leaders": ids(&pg.leaders),
+                "deputies": ids(&pg.deputies),
+                "members": ids(&pg.members)
+            })
         })
         .collect();
     json!({ "groups": groups })

@@ -28,7 +28,8 @@ pub fn card(case: &Case, p: PersonId, place: Place, locked: bool) -> Value {
         "must_serve": x.must_serve,
         "levels": x.levels,
         "group": place.map(|(g, _)| case.group(g).id.clone()),
-        "leader": place.is_some_and(|(_, l)| l),
+        "leader": place.is_some_and(|(_, r)| r == crate::model::Role::Leader),
+        "deputy": place.is_some_and(|(_, r)| r == crate::model::Role::Deputy),
         "locked": locked,
     })
 }

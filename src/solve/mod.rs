@@ -185,13 +185,46 @@ pub fn left_out(case: &Case, elig: &Eligibility, plan: &Plan) -> Vec<(PersonId, 
             placed[p.ix()] = true;
         }
     }
+    // the state, built only when a must-serve person is left out
+    let must: Vec<PersonId> = case
+        .person_ids()
+        .filter(|&p| case.drawable(p) && !placed[p.ix()] && case.person(p).must_serve)
+        .filter(|&p| elig.count_of(p) > 0)
+        .collect();
+    let model = (!must.is_empty()).then(|| ScoreModel::new(case, elig, None));
+    let ctx = model
+        .as_ref()
+        .map(|m| state::Ctx::new(case, elig, m, vec![true; case.round.groups.len()]));
+    let st = ctx.as_ref().map(|ctx| {
+        let mut st = state::State::new(ctx);
+        for pg in &plan.groups {
+            for &p in &pg.members {
+                let role = pg.role_of(p).unwrap_or(crate::model::Role::Member);
+                if ctx.free[p.ix()] && st.group[p.ix()] == state::OUT {
+                    st.insert(p.0, pg.group.0, role);
+                }
+            }
+        }
+        st
+    });
     case.person_ids()
         .filter(|&p| case.drawable(p) && !placed[p.ix()])
         .map(|p| {
             let why = if elig.count_of(p) == 0 {
                 "may join no group of this round (see explain --person)".to_string()
             } else if case.person(p).must_serve {
-                "must serve, but no place kept the rules and the score better".to_string()
+                let mut why =
+                    "must serve, but no place kept the rules and the score better".to_string();
+                if let Some(st) = st.as_ref().filter(|_| must.contains(&p)) {
+                    let (rules, open) = st.why_not(p.0);
+                    let mut parts: Vec<String> =
+                        rules.iter().map(|(r, n)| format!("{r} ×{n}")).collect();
+                    if open > 0 {
+                        parts.push(format!("room ×{open}"));
+                    }
+                    why.push_str(&format!(" (groups refusing by rule: {})", parts.join(", ")));
+                }
+                why
             } else {
                 "not needed".to_string()
             };

@@ -169,7 +169,7 @@ impl<'a> Solver<'a> {
                 ));
                 for p in st.members[g].clone() {
                     placement.group[p as usize] = state::OUT;
-                    placement.lead[p as usize] = false;
+                    placement.role[p as usize] = crate::model::Role::Member;
                 }
             }
         }

@@ -17,6 +17,8 @@ pub enum Need {
     People,
     /// People with level ≥ 1 in an area (index into the round's areas).
     Experts(usize),
+    /// Deputy leaders (副组长) from the deputy pool.
+    Deputies,
 }
 
 /// Why a group of people is kept out, as data (rendered by `explain`).
@@ -49,6 +51,12 @@ pub enum Reason {
     OnlyEligible {
         /// Of whom.
         need: Need,
+    },
+    /// Seniority (`leader_outranks_members`): above the most senior leader
+    /// the group may have.
+    Senior {
+        /// That leader.
+        leader: PersonId,
     },
     /// Matching: the others of `need`, who may join none of the groups.
     ShutOut {
@@ -138,6 +146,40 @@ pub enum Claim {
         /// Required.
         need: usize,
     },
+    /// A group with fewer eligible deputy leaders than it needs.
+    Deputies {
+        /// The group.
+        group: GroupId,
+        /// Eligible people of the deputy pool.
+        eligible: usize,
+        /// Needed (`deputies_per_group`).
+        need: usize,
+    },
+    /// A group with fewer eligible people of the leader and deputy pools
+    /// together than its leaders and deputies, who must be different people.
+    LeadersAndDeputies {
+        /// The group.
+        group: GroupId,
+        /// Eligible people of either pool.
+        eligible: usize,
+        /// Leaders plus deputies per group.
+        need: usize,
+    },
+    /// With `leader_outranks_members`, too few of `need` are not above the
+    /// most senior leader the group may have.
+    Seniority {
+        /// The group.
+        group: GroupId,
+        /// That leader (the least senior of the most senior ones when a
+        /// group has several leaders).
+        leader: PersonId,
+        /// Of whom.
+        need: Need,
+        /// How many of them may join under that leader.
+        eligible: usize,
+        /// How many the group needs.
+        required: usize,
+    },
     /// Groups that together need more than the people who may join any of them.
     Matching {
         /// The groups.
@@ -156,6 +198,8 @@ pub enum Claim {
 pub enum Pool {
     /// The leader pool.
     Leaders(usize),
+    /// The deputy pool (副组长库; the leader pool without that column).
+    Deputies(usize),
     /// The whole pool.
     People(usize),
     /// The people with an area.
@@ -227,6 +271,20 @@ pub enum Hint {
     },
     /// Fewer groups, or less needed of each.
     FewerGroups,
+    /// Fewer deputies per group (`deputies_per_group`).
+    FewerDeputies {
+        /// What it is.
+        now: u32,
+    },
+    /// Turn `leader_outranks_members` off.
+    RelaxSeniority,
+    /// Add a leader eligible for the group at least as senior as this rank step.
+    AddSeniorLeader {
+        /// The group.
+        group: GroupId,
+        /// The rank step (`Person::rank_step`) of the most senior person kept out.
+        step: u8,
+    },
 }
 
 /// A proof that the case cannot be staffed, in terms a person can act on.
@@ -400,7 +458,7 @@ pub fn target_regions(case: &Case, g: GroupId) -> Vec<RegionId> {
     set.into_iter().collect()
 }
 
-fn hints_for(case: &Case, g: GroupId, because: &[Because], need: Need) -> Vec<Hint> {
+pub(crate) fn hints_for(case: &Case, g: GroupId, because: &[Because], need: Need) -> Vec<Hint> {
     let mut hints = vec![Hint::AddFromOutside {
         need,
         regions: target_regions(case, g),
@@ -853,8 +911,10 @@ pub fn analyse(case: &Case, elig: &Eligibility) -> Feasibility {
             }
         }
     }
+    super::roles::findings(case, elig, &drawable, &mut findings);
     // across groups: a matching argument, when each group alone is fine
     if findings.is_empty() {
+        super::roles::deputy_matching(case, elig, &drawable, &mut findings);
         let groups = case.round.groups.len();
         let leaders: Vec<PersonId> = drawable
             .iter()
@@ -915,7 +975,7 @@ pub fn analyse(case: &Case, elig: &Eligibility) -> Feasibility {
     }
 }
 
-fn matching_finding(
+pub(crate) fn matching_finding(
     case: &Case,
     elig: &Eligibility,
     want: &[usize],

@@ -2,6 +2,7 @@
 //! the round's pins before solving.
 
 pub mod feasibility;
+mod roles;
 
 use crate::constraints::{
     blockers, composition, reciprocal, requirements, Cause, Mode, Staffing, Violation,
@@ -30,17 +31,23 @@ fn sort(out: &mut [Violation]) {
 /// The violations of `plan` under `mode`, unsorted.
 pub fn check_with_mode(case: &Case, plan: &Plan, mode: Mode) -> Vec<Violation> {
     let mut groups = vec![(Vec::new(), Vec::new()); case.round.groups.len()];
+    let mut deputies = vec![Vec::new(); case.round.groups.len()];
     for pg in &plan.groups {
         let slot = &mut groups[pg.group.ix()];
         slot.0.extend(pg.leaders.iter().copied());
         slot.1.extend(pg.members.iter().copied());
-        for l in &pg.leaders {
-            if !pg.members.contains(l) {
+        for l in pg.leaders.iter().chain(&pg.deputies) {
+            if !pg.members.contains(l) && !slot.1.contains(l) {
                 slot.1.push(*l);
             }
         }
+        deputies[pg.group.ix()].extend(pg.deputies.iter().copied());
     }
-    let s = Staffing { case, groups };
+    let s = Staffing {
+        case,
+        groups,
+        deputies,
+    };
     let mut out = Vec::new();
     for (gi, (_, members)) in s.groups.iter().enumerate() {
         let g = GroupId(gi as u32);
@@ -57,6 +64,7 @@ pub fn check_with_mode(case: &Case, plan: &Plan, mode: Mode) -> Vec<Violation> {
     composition::check_size_and_leaders(&s, mode, &mut out);
     composition::check_kin(&s, &mut out);
     composition::check_mixing(&s, &mut out);
+    composition::check_deputies(&s, mode, &mut out);
     composition::check_seniority(&s, &mut out);
     reciprocal::check_reciprocal(&s, &mut out);
     if mode == Mode::Full {
@@ -71,8 +79,13 @@ fn check_pins_kept(case: &Case, plan: &Plan, out: &mut Vec<Violation>) {
             pg.group == pin.group
                 && match pin.role {
                     Role::Leader => pg.leaders.contains(&pin.person),
+                    Role::Deputy => {
+                        pg.deputies.contains(&pin.person) && !pg.leaders.contains(&pin.person)
+                    }
                     Role::Member => {
-                        pg.members.contains(&pin.person) && !pg.leaders.contains(&pin.person)
+                        pg.members.contains(&pin.person)
+                            && !pg.leaders.contains(&pin.person)
+                            && !pg.deputies.contains(&pin.person)
                     }
                 }
         });
@@ -100,8 +113,10 @@ pub fn pinned_plan(case: &Case) -> Plan {
     for pin in &case.round.pins {
         let pg = &mut plan.groups[pin.group.ix()];
         pg.members.push(pin.person);
-        if pin.role == Role::Leader {
-            pg.leaders.push(pin.person);
+        match pin.role {
+            Role::Leader => pg.leaders.push(pin.person),
+            Role::Deputy => pg.deputies.push(pin.person),
+            Role::Member => {}
         }
     }
     plan

@@ -240,6 +240,7 @@ pub fn translate(from: &Case, plan: &Plan, to: &Case) -> Plan {
         out.groups[g.ix()] = PlanGroup {
             group: g,
             leaders: map(&pg.leaders),
+            deputies: map(&pg.deputies),
             members: map(&pg.members),
         };
     }

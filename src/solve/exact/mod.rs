@@ -147,6 +147,9 @@ fn warm_values(m: &Milp, plan: &Plan) -> Vec<(Variable, f64)> {
         for &p in &pg.members {
             role.insert((p, pg.group), Role::Member);
         }
+        for &p in &pg.deputies {
+            role.insert((p, pg.group), Role::Deputy);
+        }
         for &p in &pg.leaders {
             role.insert((p, pg.group), Role::Leader);
         }
@@ -157,6 +160,9 @@ fn warm_values(m: &Milp, plan: &Plan) -> Vec<(Variable, f64)> {
         out.push((s.member, (r == Some(&Role::Member)) as u8 as f64));
         if let Some(l) = s.leader {
             out.push((l, (r == Some(&Role::Leader)) as u8 as f64));
+        }
+        if let Some(d) = s.deputy {
+            out.push((d, (r == Some(&Role::Deputy)) as u8 as f64));
         }
     }
     for (g, z) in m.sizes.iter().enumerate() {
@@ -172,8 +178,8 @@ fn warm_values(m: &Milp, plan: &Plan) -> Vec<(Variable, f64)> {
 
 /// What the backend returned, backend-independent.
 enum Raw {
-    /// Values of the slots' (member, leader) variables, objective, status.
-    Solved(Vec<(f64, f64)>, f64, ExactStatus),
+    /// Values of the slots' (member, leader, deputy) variables, objective, status.
+    Solved(Vec<(f64, f64, f64)>, f64, ExactStatus),
     Infeasible,
     /// No plan: the time limit, or a backend failure.
     NoPlan,
@@ -207,7 +213,10 @@ where
             let values = m
                 .slots
                 .iter()
-                .map(|s| (sol.value(s.member), s.leader.map_or(0.0, |l| sol.value(l))))
+                .map(|s| {
+                    let value = |v: Option<Variable>| v.map_or(0.0, |v| sol.value(v));
+                    (sol.value(s.member), value(s.leader), value(s.deputy))
+                })
                 .collect();
             let objective = m.objective.eval_with(&sol);
             let status = match sol.status() {
@@ -307,10 +316,13 @@ pub fn solve_exact(
     match solve_backend(m, &opts) {
         Raw::Solved(values, objective, status) => {
             let mut plan = Plan::empty(case);
-            for (s, &(member, leader)) in slots.iter().zip(&values) {
+            for (s, &(member, leader, deputy)) in slots.iter().zip(&values) {
                 let pg = &mut plan.groups[s.g.ix()];
                 if leader > 0.5 {
                     pg.leaders.push(s.p);
+                    pg.members.push(s.p);
+                } else if deputy > 0.5 {
+                    pg.deputies.push(s.p);
                     pg.members.push(s.p);
                 } else if member > 0.5 {
                     pg.members.push(s.p);
@@ -318,6 +330,7 @@ pub fn solve_exact(
             }
             for pg in &mut plan.groups {
                 pg.leaders.sort_unstable();
+                pg.deputies.sort_unstable();
                 pg.members.sort_unstable();
             }
             result(Some(plan), status, Some(objective))

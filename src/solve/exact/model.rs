@@ -16,6 +16,7 @@ pub(super) struct Slot {
     pub(super) g: GroupId,
     pub(super) member: Variable,
     pub(super) leader: Option<Variable>,
+    pub(super) deputy: Option<Variable>,
 }
 
 impl Slot {
@@ -24,6 +25,17 @@ impl Slot {
         e.add_mul(coef, self.member);
         if let Some(l) = self.leader {
             e.add_mul(coef, l);
+        }
+        if let Some(d) = self.deputy {
+            e.add_mul(coef, d);
+        }
+    }
+
+    /// `e += coef · (member + deputy)`: `p` in `g` but not as its leader.
+    pub(super) fn add_not_leading(&self, e: &mut Expression, coef: f64) {
+        e.add_mul(coef, self.member);
+        if let Some(d) = self.deputy {
+            e.add_mul(coef, d);
         }
     }
 }
@@ -106,20 +118,23 @@ pub(super) fn build(case: &Case, elig: &Eligibility, model: &ScoreModel) -> Milp
     m
 }
 
-/// Variables for the possible placements: `x_member[p,g]` for each drawable person rules 1–3 allow in `g`, and `x_leader[p,g]` when `p` is in the leader pool.
+/// Variables for the possible placements: `x_member[p,g]` for each drawable person rules 1–3 allow in `g`, `x_leader[p,g]` when `p` is in the leader pool, and `x_deputy[p,g]` when `p` is in the deputy pool and groups have deputies.
 fn placements(m: &mut Milp, case: &Case, elig: &Eligibility) {
     let leaders = case.round.policy.leaders_per_group;
+    let deputies = case.round.policy.deputies_per_group;
     for p in case.person_ids() {
         if !case.drawable(p) {
             continue;
         }
         let in_pool = case.person(p).leader && leaders > 0;
+        let in_deputy_pool = case.person(p).deputy && deputies > 0;
         for g in case.group_ids() {
             if !elig.allowed(p, g) {
                 continue;
             }
             let member = m.vars.add(variable().binary());
             let leader = in_pool.then(|| m.vars.add(variable().binary()));
+            let deputy = in_deputy_pool.then(|| m.vars.add(variable().binary()));
             m.by_person[p.ix()].push(m.slots.len());
             m.by_group[g.ix()].push(m.slots.len());
             m.slots.push(Slot {
@@ -127,6 +142,7 @@ fn placements(m: &mut Milp, case: &Case, elig: &Eligibility) {
                 g,
                 member,
                 leader,
+                deputy,
             });
         }
     }
@@ -139,7 +155,9 @@ fn one_group(m: &mut Milp, case: &Case) {
         let slots = &m.by_person[p.ix()];
         let n_vars: usize = slots
             .iter()
-            .map(|&i| 1 + m.slots[i].leader.is_some() as usize)
+            .map(|&i| {
+                1 + m.slots[i].leader.is_some() as usize + m.slots[i].deputy.is_some() as usize
+            })
             .sum();
         if n_vars >= 2 {
             let e = m.in_sum(&m.by_person[p.ix()]);
@@ -192,15 +210,44 @@ fn size_and_leaders(m: &mut Milp, case: &Case) {
                 e.eq(leaders as f64),
             );
         }
+        deputies(m, case, g);
         if case.round.policy.leader_outranks_members {
             seniority(m, case, g, hi);
         }
     }
 }
 
+/// Rule 5 (`deputy`): `Σ_p x_deputy[p,g] = deputies_per_group`.
+fn deputies(m: &mut Milp, case: &Case, g: GroupId) {
+    // listed with 0 when groups have no deputies
+    m.size.per_rule.entry(RuleId::Deputy.as_str()).or_insert(0);
+    let need = case.round.policy.deputies_per_group;
+    if need == 0 {
+        return;
+    }
+    let mut e = Expression::default();
+    let mut n = 0;
+    for &i in &m.by_group[g.ix()] {
+        if let Some(d) = m.slots[i].deputy {
+            e.add_mul(1.0, d);
+            n += 1;
+        }
+    }
+    if n < need {
+        m.infeasible = true;
+    }
+    if n > 0 {
+        m.add(
+            RuleId::Deputy.as_str(),
+            || case.group(g).id.clone(),
+            e.eq(need as f64),
+        );
+    }
+}
+
 /// Rule 5 (`leader_outranks_members`): when `p` leads `g`, no member of
-/// `g` is above `p` on the rank scale: Σ member(q, g) over those q ≤
-/// hi · (1 − leader(p, g)).
+/// `g` (deputies included) is above `p` on the rank scale: Σ (member +
+/// deputy)(q, g) over those q ≤ hi · (1 − leader(p, g)).
 fn seniority(m: &mut Milp, case: &Case, g: GroupId, hi: u32) {
     let slots = m.by_group[g.ix()].clone();
     for &i in &slots {
@@ -213,7 +260,7 @@ fn seniority(m: &mut Milp, case: &Case, g: GroupId, hi: u32) {
         let mut any = false;
         for &j in &slots {
             if case.person(m.slots[j].p).rank_step > step {
-                e.add_mul(1.0, m.slots[j].member);
+                m.slots[j].add_not_leading(&mut e, 1.0);
                 any = true;
             }
         }
@@ -394,6 +441,7 @@ fn pins(m: &mut Milp, case: &Case) {
     for pin in &case.round.pins {
         let var = m.slot(pin.person, pin.group).and_then(|s| match pin.role {
             Role::Leader => s.leader,
+            Role::Deputy => s.deputy,
             Role::Member => Some(s.member),
         });
         match var {

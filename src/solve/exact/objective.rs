@@ -68,11 +68,16 @@ fn add_counted(m: &mut Milp, case: &Case, model: &ScoreModel) {
                 Some((bg, lead)) => {
                     // 1 unless p keeps both the group and the role
                     m.objective += w;
-                    let kept = m
-                        .slot(p, bg)
-                        .and_then(|s| if lead { s.leader } else { Some(s.member) });
-                    if let Some(v) = kept {
-                        m.objective.add_mul(-w, v);
+                    // a deputy keeps a member's place (and the other way
+                    // round): the score's stability counts the leader's role only
+                    if let Some(s) = m.slot(p, bg).copied() {
+                        if lead {
+                            if let Some(v) = s.leader {
+                                m.objective.add_mul(-w, v);
+                            }
+                        } else {
+                            s.add_not_leading(&mut m.objective, -w);
+                        }
                     }
                 }
                 None => {

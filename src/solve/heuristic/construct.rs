@@ -1,7 +1,7 @@
-//! A rule-abiding start: the pins, leaders by bipartite matching, the
+//! A rule-abiding start: the pins, leaders and deputies by bipartite matching, the
 //! scarcest areas first, then people up to each group's minimum size.
 
-use crate::model::{GroupId, PersonId};
+use crate::model::{GroupId, PersonId, Role};
 use crate::solve::state::{Ctx, State, OUT};
 use rand::RngExt;
 use rand_chacha::ChaCha8Rng;
@@ -68,28 +68,39 @@ pub fn match_leaders(ctx: &Ctx, need: &[u32], order: &[u32]) -> Vec<Vec<u32>> {
 pub fn construct(s: &mut State, rng: &mut ChaCha8Rng) {
     let ctx = s.ctx;
     let n_groups = ctx.active.len();
-    let mut order = ctx.leader_pool.clone();
-    shuffle(&mut order, rng);
-    // people eligible for few groups go first
-    order.sort_by_key(|&p| ctx.elig.count_of(PersonId(p)));
-    let need: Vec<u32> = (0..n_groups)
-        .map(|g| {
-            if ctx.active[g] {
-                ctx.leaders.saturating_sub(s.n_leaders[g])
-            } else {
-                0
-            }
-        })
-        .collect();
-    let matched = match_leaders(ctx, &need, &order);
     let mut groups: Vec<usize> = (0..n_groups).filter(|&g| ctx.active[g]).collect();
     shuffle(&mut groups, rng);
-    for &g in &groups {
-        for &c in &matched[g] {
-            if s.can_insert(c, g as u32, true) {
-                s.insert(c, g as u32, true);
-            } else if let Some(&alt) = order.iter().find(|&&a| s.can_insert(a, g as u32, true)) {
-                s.insert(alt, g as u32, true);
+    // leaders, then deputies (副组长), each by matching
+    for role in [Role::Leader, Role::Deputy] {
+        let (pool, per_group, have) = match role {
+            Role::Leader => (&ctx.leader_pool, ctx.leaders, &s.n_leaders),
+            _ => (&ctx.deputy_pool, ctx.deputies, &s.n_deputies),
+        };
+        if per_group == 0 {
+            continue;
+        }
+        let mut order = pool.clone();
+        shuffle(&mut order, rng);
+        // people eligible for few groups go first
+        order.sort_by_key(|&p| ctx.elig.count_of(PersonId(p)));
+        let need: Vec<u32> = (0..n_groups)
+            .map(|g| {
+                if ctx.active[g] {
+                    per_group.saturating_sub(have[g])
+                } else {
+                    0
+                }
+            })
+            .collect();
+        let matched = match_leaders(ctx, &need, &order);
+        for &g in &groups {
+            for &c in &matched[g] {
+                if s.can_insert(c, g as u32, role) {
+                    s.insert(c, g as u32, role);
+                } else if let Some(&alt) = order.iter().find(|&&a| s.can_insert(a, g as u32, role))
+                {
+                    s.insert(alt, g as u32, role);
+                }
             }
         }
     }
@@ -111,8 +122,8 @@ pub fn construct(s: &mut State, rng: &mut ChaCha8Rng) {
                 return;
             }
             let c = list[(start + i) % list.len()];
-            if s.can_insert(c, g as u32, false) {
-                s.insert(c, g as u32, false);
+            if s.can_insert(c, g as u32, Role::Member) {
+                s.insert(c, g as u32, Role::Member);
             }
         }
     };

@@ -15,7 +15,7 @@ pub use polish::polish;
 use super::budget::Budget;
 use super::engine::{self, Cost, Found, Schedule, Search};
 use super::state::{Ctx, Placement, State, OUT};
-use crate::model::Plan;
+use crate::model::{Plan, Role};
 use rand::RngExt;
 use rand_chacha::ChaCha8Rng;
 
@@ -23,8 +23,8 @@ use rand_chacha::ChaCha8Rng;
 #[derive(Debug, Clone, Copy)]
 pub struct Undo {
     n: usize,
-    who: [(u32, u32, bool); 3],
-    to: [(u32, u32, bool); 3],
+    who: [(u32, u32, Role); 3],
+    to: [(u32, u32, Role); 3],
 }
 
 /// A proposed change: a few people (the common case, no allocation), or
@@ -35,10 +35,10 @@ pub enum Change {
     Few(Undo),
     /// Any number: where each was, and where each went.
     Many {
-        /// (person, group or OUT, leader) before.
-        who: Vec<(u32, u32, bool)>,
-        /// (person, group or OUT, leader) after.
-        to: Vec<(u32, u32, bool)>,
+        /// (person, group or OUT, role) before.
+        who: Vec<(u32, u32, Role)>,
+        /// (person, group or OUT, role) after.
+        to: Vec<(u32, u32, Role)>,
     },
 }
 
@@ -66,29 +66,29 @@ impl<'c, 'a> PlanSearch<'c, 'a> {
 const MAX_LEVEL_GROUPS: usize = 16;
 
 impl<'c, 'a> PlanSearch<'c, 'a> {
-    /// Moves `steps` (person → group or OUT, as leader?) all at once, or
+    /// Moves `steps` (person → group or OUT, in a role) all at once, or
     /// nothing if some step would break a hard rule.
-    pub(super) fn attempt(&mut self, steps: &[(u32, u32, bool)]) -> Option<Undo> {
+    pub(super) fn attempt(&mut self, steps: &[(u32, u32, Role)]) -> Option<Undo> {
         let mut undo = Undo {
             n: steps.len(),
-            who: [(0, OUT, false); 3],
-            to: [(0, OUT, false); 3],
+            who: [(0, OUT, Role::Member); 3],
+            to: [(0, OUT, Role::Member); 3],
         };
         undo.to[..steps.len()].copy_from_slice(steps);
         for (i, &(p, _, _)) in steps.iter().enumerate() {
             let pu = p as usize;
-            undo.who[i] = (p, self.s.group[pu], self.s.is_leader[pu]);
+            undo.who[i] = (p, self.s.group[pu], self.s.role[pu]);
         }
         for &(p, _, _) in steps {
             if self.s.group[p as usize] != OUT {
                 self.s.remove(p);
             }
         }
-        for (i, &(p, g, lead)) in steps.iter().enumerate() {
+        for (i, &(p, g, role)) in steps.iter().enumerate() {
             if g == OUT {
                 continue;
             }
-            if !self.s.can_insert(p, g, lead) {
+            if !self.s.can_insert(p, g, role) {
                 // take back the steps made so far
                 for &(q, h, _) in &steps[..i] {
                     if h != OUT {
@@ -98,15 +98,15 @@ impl<'c, 'a> PlanSearch<'c, 'a> {
                 self.restore(&undo);
                 return None;
             }
-            self.s.insert(p, g, lead);
+            self.s.insert(p, g, role);
         }
         Some(undo)
     }
 
     fn restore(&mut self, u: &Undo) {
-        for &(p, g, lead) in &u.who[..u.n] {
+        for &(p, g, role) in &u.who[..u.n] {
             if g != OUT {
-                self.s.insert(p, g, lead);
+                self.s.insert(p, g, role);
             }
         }
     }
@@ -177,9 +177,9 @@ impl<'c, 'a> Search for PlanSearch<'c, 'a> {
                         self.s.remove(p);
                     }
                 }
-                for &(p, g, lead) in &who {
+                for &(p, g, role) in &who {
                     if g != OUT {
-                        self.s.insert(p, g, lead);
+                        self.s.insert(p, g, role);
                     }
                 }
             }
@@ -198,10 +198,10 @@ impl<'c, 'a> Search for PlanSearch<'c, 'a> {
                         self.s.remove(p);
                     }
                 }
-                for &(p, g, lead) in &to {
+                for &(p, g, role) in &to {
                     if g != OUT {
-                        debug_assert!(self.s.can_insert(p, g, lead));
-                        self.s.insert(p, g, lead);
+                        debug_assert!(self.s.can_insert(p, g, role));
+                        self.s.insert(p, g, role);
                     }
                 }
                 Change::Many { who, to }
@@ -229,12 +229,13 @@ pub fn search(
     engine::run_parallel(searches, seed, budget, |i, mut rng, part| {
         let mut s = State::new(ctx);
         if let Some(plan) = start {
-            // leaders first so their places are kept
+            // leaders and deputies first so their places are kept
             for pg in &plan.groups {
-                for &p in pg.leaders.iter().chain(&pg.members) {
-                    let lead = pg.leaders.contains(&p);
-                    if ctx.free[p.ix()] && s.can_insert(p.0, pg.group.0, lead) {
-                        s.insert(p.0, pg.group.0, lead);
+                let order = pg.leaders.iter().chain(&pg.deputies).chain(&pg.members);
+                for &p in order {
+                    let role = pg.role_of(p).unwrap_or(Role::Member);
+                    if ctx.free[p.ix()] && s.can_insert(p.0, pg.group.0, role) {
+                        s.insert(p.0, pg.group.0, role);
                     }
                 }
             }

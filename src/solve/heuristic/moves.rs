@@ -6,7 +6,7 @@
 
 use super::construct::shuffle;
 use super::{Change, PlanSearch, Undo};
-use crate::model::{GroupId, PersonId};
+use crate::model::{GroupId, PersonId, Role};
 use crate::solve::engine::Cost;
 use crate::solve::state::OUT;
 use rand::RngExt;
@@ -30,11 +30,19 @@ impl<'c, 'a> PlanSearch<'c, 'a> {
             .find(|&g| self.s.deficit_of(g) > 0)?;
         let (lo, hi) = ctx.size[g];
         let len = self.s.members[g].len() as u32;
-        // what it lacks, in order: a leader, an area, people
-        let lacks_leader = self.s.n_leaders[g] < ctx.leaders;
+        // what it lacks, in order: a leader, a deputy, an area, people
+        let role = if self.s.n_leaders[g] < ctx.leaders {
+            Role::Leader
+        } else if self.s.n_deputies[g] < ctx.deputies {
+            Role::Deputy
+        } else {
+            Role::Member
+        };
         let lacking_area = (0..ctx.req.len()).find(|&k| self.s.area_count(g, k) < ctx.req[k]);
-        let list: &[u32] = if lacks_leader {
+        let list: &[u32] = if role == Role::Leader {
             &ctx.leader_pool
+        } else if role == Role::Deputy {
+            &ctx.deputy_pool
         } else if let Some(k) = lacking_area {
             &ctx.area_pool[k]
         } else if len < lo {
@@ -51,13 +59,13 @@ impl<'c, 'a> PlanSearch<'c, 'a> {
         }
         let g = g as u32;
         if len < hi {
-            self.attempt(&[(c, g, lacks_leader)])
+            self.attempt(&[(c, g, role)])
         } else {
-            // full: c takes the place of a member that is not needed as leader
+            // full: c takes the place of a member that is not a leader or deputy
             let victims: Vec<u32> = self.s.members[g as usize]
                 .iter()
                 .copied()
-                .filter(|&q| ctx.free[q as usize] && !self.s.is_leader[q as usize])
+                .filter(|&q| ctx.free[q as usize] && self.s.role[q as usize] == Role::Member)
                 .collect();
             if victims.is_empty() {
                 return None;
@@ -70,7 +78,7 @@ impl<'c, 'a> PlanSearch<'c, 'a> {
             } else {
                 OUT
             };
-            self.attempt(&[(c, g, lacks_leader), (q, q_to, false)])
+            self.attempt(&[(c, g, role), (q, q_to, Role::Member)])
         }
     }
 
@@ -113,9 +121,9 @@ impl<'c, 'a> PlanSearch<'c, 'a> {
             if gq == g || (hi && vq >= vp) || (!hi && vq <= vp) {
                 continue;
             }
-            let (lp, lq) = (self.s.is_leader[p as usize], self.s.is_leader[q as usize]);
+            let (lp, lq) = (self.s.role[p as usize], self.s.role[q as usize]);
             return if gq == OUT {
-                self.attempt(&[(p, OUT, false), (q, g, lp)])
+                self.attempt(&[(p, OUT, Role::Member), (q, g, lp)])
             } else {
                 self.attempt(&[(p, gq, lq), (q, g, lp)])
             };
@@ -142,10 +150,10 @@ impl<'c, 'a> PlanSearch<'c, 'a> {
             let mut best: Option<(Cost, u32)> = None;
             for _ in 0..DRAWS {
                 let Some(q) = self.random_out(rng) else { break };
-                if !self.s.can_insert(q, g, false) {
+                if !self.s.can_insert(q, g, Role::Member) {
                     continue;
                 }
-                self.s.insert(q, g, false);
+                self.s.insert(q, g, Role::Member);
                 let c = self.s.cost();
                 self.s.remove(q);
                 if best.is_none_or(|(b, _)| c.cmp_lex(&b) == std::cmp::Ordering::Less) {
@@ -153,14 +161,14 @@ impl<'c, 'a> PlanSearch<'c, 'a> {
                 }
             }
             if let Some((_, q)) = best {
-                self.s.insert(q, g, false);
-                to.push((q, g, false));
+                self.s.insert(q, g, Role::Member);
+                to.push((q, g, Role::Member));
             }
         }
         if to.is_empty() {
             return None;
         }
-        let who = to.iter().map(|&(q, _, _)| (q, OUT, false)).collect();
+        let who = to.iter().map(|&(q, _, _)| (q, OUT, Role::Member)).collect();
         Some(Change::Many { who, to })
     }
 
@@ -181,25 +189,28 @@ impl<'c, 'a> PlanSearch<'c, 'a> {
             let members = self.s.members[g as usize].clone();
             let mut best: Option<(Cost, u32)> = None;
             for p in members {
-                if !ctx.free[p as usize] || self.s.is_leader[p as usize] {
+                if !ctx.free[p as usize] || self.s.role[p as usize] != Role::Member {
                     continue;
                 }
                 self.s.remove(p);
                 let c = self.s.cost();
-                self.s.insert(p, g, false);
+                self.s.insert(p, g, Role::Member);
                 if best.is_none_or(|(b, _)| c.cmp_lex(&b) == std::cmp::Ordering::Less) {
                     best = Some((c, p));
                 }
             }
             if let Some((_, p)) = best {
                 self.s.remove(p);
-                who.push((p, g, false));
+                who.push((p, g, Role::Member));
             }
         }
         if who.is_empty() {
             return None;
         }
-        let to = who.iter().map(|&(p, _, _)| (p, OUT, false)).collect();
+        let to = who
+            .iter()
+            .map(|&(p, _, _)| (p, OUT, Role::Member))
+            .collect();
         Some(Change::Many { who, to })
     }
 
@@ -244,7 +255,7 @@ impl<'c, 'a> PlanSearch<'c, 'a> {
         let g = (0..4)
             .map(|_| self.random_group(rng))
             .find(|&g| g != gp && ctx.elig.allowed(PersonId(p), GroupId(g)))?;
-        self.attempt(&[(p, g, false)])
+        self.attempt(&[(p, g, Role::Member)])
     }
 
     /// Two people of different groups change places, and roles with them.
@@ -264,7 +275,7 @@ impl<'c, 'a> PlanSearch<'c, 'a> {
         if gp == gq {
             return None;
         }
-        let (lp, lq) = (self.s.is_leader[p as usize], self.s.is_leader[q as usize]);
+        let (lp, lq) = (self.s.role[p as usize], self.s.role[q as usize]);
         self.attempt(&[(p, gq, lq), (q, gp, lp)])
     }
 
@@ -272,7 +283,7 @@ impl<'c, 'a> PlanSearch<'c, 'a> {
     fn swap_out(&mut self, rng: &mut ChaCha8Rng) -> Option<Undo> {
         let ctx = self.s.ctx;
         let p = self.random_in(rng)?;
-        let (g, l) = (self.s.group[p as usize], self.s.is_leader[p as usize]);
+        let (g, l) = (self.s.group[p as usize], self.s.role[p as usize]);
         let q = if ctx.cands[g as usize].is_empty() {
             self.random_out(rng)?
         } else {
@@ -281,23 +292,23 @@ impl<'c, 'a> PlanSearch<'c, 'a> {
                 .map(|_| self.partner_for(g, rng))
                 .find(|&q| q.is_some_and(|q| self.s.group[q as usize] == OUT))??
         };
-        self.attempt(&[(p, OUT, false), (q, g, l)])
+        self.attempt(&[(p, OUT, Role::Member), (q, g, l)])
     }
 
     /// Someone left out joins a group.
     fn add(&mut self, rng: &mut ChaCha8Rng) -> Option<Undo> {
         let q = self.random_out(rng)?;
         let g = self.random_group(rng);
-        self.attempt(&[(q, g, false)])
+        self.attempt(&[(q, g, Role::Member)])
     }
 
     /// A member (not a leader) is left out.
     fn drop_one(&mut self, rng: &mut ChaCha8Rng) -> Option<Undo> {
         let p = self.random_in(rng)?;
-        if self.s.is_leader[p as usize] {
+        if self.s.role[p as usize] != Role::Member {
             return None;
         }
-        self.attempt(&[(p, OUT, false)])
+        self.attempt(&[(p, OUT, Role::Member)])
     }
 
     /// A leader hands over to a member of the leader pool in the same group
@@ -310,13 +321,13 @@ impl<'c, 'a> PlanSearch<'c, 'a> {
             .iter()
             .copied()
             .filter(|&q| q != p && ctx.free[q as usize])
-            .filter(|&q| self.s.is_leader[q as usize] != self.s.is_leader[p as usize])
+            .filter(|&q| self.s.role[q as usize] != self.s.role[p as usize])
             .collect();
         if others.is_empty() {
             return None;
         }
         let q = others[rng.random_range(0..others.len())];
-        let (lp, lq) = (self.s.is_leader[p as usize], self.s.is_leader[q as usize]);
+        let (lp, lq) = (self.s.role[p as usize], self.s.role[q as usize]);
         self.attempt(&[(p, g, lq), (q, g, lp)])
     }
 
@@ -329,7 +340,7 @@ impl<'c, 'a> PlanSearch<'c, 'a> {
         if gp == gq {
             return None;
         }
-        let lq = self.s.is_leader[q as usize];
+        let lq = self.s.role[q as usize];
         let to = if rng.random_bool(0.3) {
             OUT
         } else {
@@ -345,9 +356,9 @@ impl<'c, 'a> PlanSearch<'c, 'a> {
             if r == p || gp == OUT {
                 return None;
             }
-            let lp = self.s.is_leader[p as usize];
-            return self.attempt(&[(p, gq, lq), (q, to, false), (r, gp, lp)]);
+            let lp = self.s.role[p as usize];
+            return self.attempt(&[(p, gq, lq), (q, to, Role::Member), (r, gp, lp)]);
         }
-        self.attempt(&[(p, gq, lq), (q, to, false)])
+        self.attempt(&[(p, gq, lq), (q, to, Role::Member)])
     }
 }

@@ -1,6 +1,7 @@
 //! A last exhaustive descent on the best plan of a small round.
 
 use super::{Change, PlanSearch};
+use crate::model::Role;
 use crate::solve::budget::Budget;
 use crate::solve::engine::{Cost, Search};
 use crate::solve::state::OUT;
@@ -25,7 +26,7 @@ pub fn polish(s: &mut PlanSearch, max_pairs: usize, max_passes: usize, budget: &
         }
         let mut cur = s.s.cost();
         let mut any = false;
-        let try_move = |s: &mut PlanSearch, steps: &[(u32, u32, bool)], cur: &mut Cost| {
+        let try_move = |s: &mut PlanSearch, steps: &[(u32, u32, Role)], cur: &mut Cost| {
             if let Some(u) = s.attempt(steps) {
                 let c = s.s.cost();
                 if c.cmp_lex(cur) == std::cmp::Ordering::Less {
@@ -40,13 +41,13 @@ pub fn polish(s: &mut PlanSearch, max_pairs: usize, max_passes: usize, budget: &
             if budget.done() {
                 return improved + any as usize;
             }
-            let (gp, lp) = (s.s.group[p as usize], s.s.is_leader[p as usize]);
+            let (gp, lp) = (s.s.group[p as usize], s.s.role[p as usize]);
             if gp == OUT {
                 continue; // moved by an earlier improvement in this pass
             }
             for g in (0..n_groups).chain([OUT]) {
                 if g != gp && (ctx.active.get(g as usize).copied().unwrap_or(true)) {
-                    any |= try_move(s, &[(p, g, false)], &mut cur);
+                    any |= try_move(s, &[(p, g, Role::Member)], &mut cur);
                 }
                 if s.s.group[p as usize] != gp {
                     break;
@@ -63,7 +64,7 @@ pub fn polish(s: &mut PlanSearch, max_pairs: usize, max_passes: usize, budget: &
                 if gq != OUT && !ctx.free[q as usize] {
                     continue;
                 }
-                let lq = s.s.is_leader[q as usize];
+                let lq = s.s.role[q as usize];
                 if try_move(s, &[(p, gq, lq), (q, gp, lp)], &mut cur) {
                     any = true;
                     break;

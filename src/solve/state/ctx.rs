@@ -23,6 +23,8 @@ pub struct Ctx<'a> {
     pub free: Vec<bool>,
     /// Per person: in the leader pool.
     pub leader: Vec<bool>,
+    /// Per person: in the deputy pool (副组长库).
+    pub deputy: Vec<bool>,
     /// Per person: the step on the rank scale (`Person::rank_step`).
     pub step: Vec<u8>,
     /// `leader_outranks_members`: no member above the group's leader.
@@ -48,6 +50,8 @@ pub struct Ctx<'a> {
     pub size: Vec<(u32, u32)>,
     /// Leaders per group.
     pub leaders: u32,
+    /// Deputy leaders per group (`deputies_per_group`).
+    pub deputies: u32,
     /// Per area: required members with level ≥ 1.
     pub req: Vec<u32>,
     /// Groups the search staffs (the others stay empty: `--allow-partial`).
@@ -58,6 +62,8 @@ pub struct Ctx<'a> {
     pub pool: Vec<u32>,
     /// … in the leader pool.
     pub leader_pool: Vec<u32>,
+    /// … in the deputy pool.
+    pub deputy_pool: Vec<u32>,
     /// … per area with level ≥ 1.
     pub area_pool: Vec<Vec<u32>>,
     /// Per attribute: the free people grouped by their other attributes
@@ -138,6 +144,11 @@ impl<'a> Ctx<'a> {
             .copied()
             .filter(|&p| case.people[p as usize].leader)
             .collect();
+        let deputy_pool = pool
+            .iter()
+            .copied()
+            .filter(|&p| case.people[p as usize].deputy)
+            .collect();
         let area_pool = (0..areas)
             .map(|k| {
                 pool.iter()
@@ -168,6 +179,7 @@ impl<'a> Ctx<'a> {
             unit: case.people.iter().map(|x| x.unit.0).collect(),
             free,
             leader: case.people.iter().map(|x| x.leader).collect(),
+            deputy: case.people.iter().map(|x| x.deputy).collect(),
             step: case.people.iter().map(|x| x.rank_step).collect(),
             seniority: case.round.policy.leader_outranks_members,
             has,
@@ -179,11 +191,13 @@ impl<'a> Ctx<'a> {
             target_regions,
             size: case.round.groups.iter().map(|g| g.size).collect(),
             leaders: case.round.policy.leaders_per_group,
+            deputies: case.round.policy.deputies_per_group,
             req: case.round.requirements.clone(),
             active,
             n_regions: case.regions.len(),
             pool,
             leader_pool,
+            deputy_pool,
             area_pool,
         }
     }

@@ -11,7 +11,7 @@ pub use ctx::Ctx;
 
 use super::engine::Cost;
 use super::score::{Kept, Score};
-use crate::model::{GroupId, PersonId, Plan, Role};
+use crate::model::{Case, GroupId, PersonId, Plan, Role, RuleId};
 use counts::{Extremes, Flows};
 
 /// No group.
@@ -23,12 +23,21 @@ pub const OUT: u32 = u32::MAX;
 pub struct Placement {
     /// Per person: group index or [`OUT`].
     pub group: Vec<u32>,
-    /// Per person: leader.
-    pub lead: Vec<bool>,
+    /// Per person: the role held (`Member` when out).
+    pub role: Vec<Role>,
+}
+
+/// Print order of roles: leaders, deputies, members.
+fn role_order(r: Role) -> u8 {
+    match r {
+        Role::Leader => 0,
+        Role::Deputy => 1,
+        Role::Member => 2,
+    }
 }
 
 impl Placement {
-    /// As a plan: leaders first, then members, each in id order.
+    /// As a plan: leaders first, then deputies, then members, each in id order.
     pub fn plan(&self, ctx: &Ctx) -> Plan {
         let mut plan = Plan::empty(ctx.case);
         for (p, &g) in self.group.iter().enumerate() {
@@ -38,15 +47,42 @@ impl Placement {
         }
         for pg in &mut plan.groups {
             pg.members
-                .sort_unstable_by_key(|p| (!self.lead[p.ix()], *p));
-            pg.leaders = pg
-                .members
-                .iter()
-                .copied()
-                .filter(|p| self.lead[p.ix()])
-                .collect();
+                .sort_unstable_by_key(|p| (role_order(self.role[p.ix()]), *p));
+            let with = |r: Role| -> Vec<PersonId> {
+                pg.members
+                    .iter()
+                    .copied()
+                    .filter(|p| self.role[p.ix()] == r)
+                    .collect()
+            };
+            pg.leaders = with(Role::Leader);
+            pg.deputies = with(Role::Deputy);
         }
         plan
+    }
+}
+
+/// Why [`State::check_insert`] refuses a placement: an avoidance (rules
+/// 1–3, which one is found by [`Refusal::rule`]), or another hard rule.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Refusal {
+    /// Rules 1–3 keep the person away from a target of the group.
+    Avoidance,
+    /// The rule that refuses (`one-group` when the person is placed
+    /// already, `group-size` when the group is full or not staffed).
+    Rule(RuleId),
+}
+
+impl Refusal {
+    /// The rule id: for an avoidance, the first rule among the person's
+    /// blockers for the group (`post-avoidance` when none is found).
+    pub fn rule(self, case: &Case, p: PersonId, g: GroupId) -> RuleId {
+        match self {
+            Refusal::Rule(r) => r,
+            Refusal::Avoidance => crate::constraints::blockers(case, p, g)
+                .first()
+                .map_or(RuleId::PostAvoidance, |b| b.rule()),
+        }
     }
 }
 
@@ -57,12 +93,14 @@ pub struct State<'c, 'a> {
     pub ctx: &'c Ctx<'a>,
     /// Per person: group index or [`OUT`].
     pub group: Vec<u32>,
-    /// Per person: holds a leader's place.
-    pub is_leader: Vec<bool>,
+    /// Per person: the role held (`Member` when out).
+    pub role: Vec<Role>,
     /// Per group: its people.
     pub members: Vec<Vec<u32>>,
     /// Per group: its leaders.
     pub n_leaders: Vec<u32>,
+    /// Per group: its deputy leaders (副组长).
+    pub n_deputies: Vec<u32>,
     /// Per group and area: members with level ≥ 1.
     area_count: Vec<u32>,
     /// Per group and attribute: the sum.
@@ -101,9 +139,10 @@ impl<'c, 'a> State<'c, 'a> {
         let mut s = State {
             ctx,
             group: vec![OUT; n],
-            is_leader: vec![false; n],
+            role: vec![Role::Member; n],
             members: vec![Vec::new(); g],
             n_leaders: vec![0; g],
+            n_deputies: vec![0; g],
             area_count: vec![0; g * areas],
             sums: vec![0; g * ctx.n_attr],
             vals: vec![0; g * ctx.n_attr],
@@ -136,7 +175,7 @@ impl<'c, 'a> State<'c, 'a> {
         }
         for pin in &case.round.pins {
             if ctx.active[pin.group.ix()] {
-                s.insert(pin.person.0, pin.group.0, pin.role == Role::Leader);
+                s.insert(pin.person.0, pin.group.0, pin.role);
             }
         }
         s
@@ -149,6 +188,7 @@ impl<'c, 'a> State<'c, 'a> {
         let ctx = self.ctx;
         let areas = ctx.req.len();
         let mut d = (ctx.leaders as i64 - self.n_leaders[g] as i64).max(0)
+            + (ctx.deputies as i64 - self.n_deputies[g] as i64).max(0)
             + (ctx.size[g].0 as i64 - self.members[g].len() as i64).max(0);
         for k in 0..areas {
             d += (ctx.req[k] as i64 - self.area_count[g * areas + k] as i64).max(0);
@@ -156,23 +196,41 @@ impl<'c, 'a> State<'c, 'a> {
         d
     }
 
-    /// May `p` join `g` (as leader if `lead`) now, keeping every hard rule
-    /// except the lower bounds?
-    pub fn can_insert(&self, p: u32, g: u32, lead: bool) -> bool {
+    /// May `p` join `g` in `role` now, keeping every hard rule except the
+    /// lower bounds?
+    #[inline]
+    pub fn can_insert(&self, p: u32, g: u32, role: Role) -> bool {
+        self.check_insert(p, g, role).is_ok()
+    }
+
+    /// [`State::can_insert`] with the rule that refuses: the first one
+    /// found, in the order rules 4, 1–3, 5, 7, 6, 8 (the search's why-not).
+    pub fn check_insert(&self, p: u32, g: u32, role: Role) -> Result<(), Refusal> {
         let ctx = self.ctx;
         let (pu, gu) = (p as usize, g as usize);
-        if self.group[pu] != OUT || !ctx.active[gu] {
-            return false;
+        let refuse = |r| Err(Refusal::Rule(r));
+        if self.group[pu] != OUT {
+            return refuse(RuleId::OneGroup);
+        }
+        if !ctx.active[gu] {
+            return refuse(RuleId::GroupSize);
         }
         if !ctx.elig.allowed(PersonId(p), GroupId(g)) {
-            return false;
+            return Err(Refusal::Avoidance);
         }
         let members = &self.members[gu];
         if members.len() as u32 >= ctx.size[gu].1 {
-            return false;
+            return refuse(RuleId::GroupSize);
         }
-        if lead && (!ctx.leader[pu] || self.n_leaders[gu] >= ctx.leaders) {
-            return false;
+        let lead = role == Role::Leader;
+        match role {
+            Role::Leader if !ctx.leader[pu] || self.n_leaders[gu] >= ctx.leaders => {
+                return refuse(RuleId::Leader)
+            }
+            Role::Deputy if !ctx.deputy[pu] || self.n_deputies[gu] >= ctx.deputies => {
+                return refuse(RuleId::Deputy)
+            }
+            _ => {}
         }
         let policy = &ctx.case.round.policy;
         let (r, u) = (ctx.region[pu], ctx.unit[pu]);
@@ -183,28 +241,54 @@ impl<'c, 'a> State<'c, 'a> {
             let qu = q as usize;
             same_r += (ctx.region[qu] == r) as u32;
             same_u += (ctx.unit[qu] == u) as u32;
-            // a leader above every member, a member below every leader
+            // a leader above every member (deputies included), a member
+            // below every leader
+            let q_leads = self.role[qu] == Role::Leader;
             if ctx.seniority
-                && ((lead && !self.is_leader[qu] && ctx.step[qu] > step)
-                    || (!lead && self.is_leader[qu] && ctx.step[qu] < step))
+                && ((lead && !q_leads && ctx.step[qu] > step)
+                    || (!lead && q_leads && ctx.step[qu] < step))
             {
-                return false;
+                return refuse(RuleId::LeaderSeniority);
             }
         }
-        if same_r >= policy.max_same_region || same_u >= policy.max_same_unit {
-            return false;
+        if same_r >= policy.max_same_region {
+            return refuse(RuleId::MixingRegion);
+        }
+        if same_u >= policy.max_same_unit {
+            return refuse(RuleId::MixingUnit);
         }
         if ctx.kin[pu].iter().any(|&k| self.group[k as usize] == g) {
-            return false;
+            return refuse(RuleId::KinSameGroup);
         }
         if policy.reciprocal_avoidance {
             for &b in &ctx.target_regions[gu] {
                 if b != r && self.flows.get(b, r) > 0 {
-                    return false;
+                    return refuse(RuleId::Reciprocal);
                 }
             }
         }
-        true
+        Ok(())
+    }
+
+    /// Why `p` (left out) joins no group as a member now, counted (vrp's
+    /// unassignment reasons): per rule, the active groups it refuses `p`
+    /// for; and how many groups would take `p` as the rules stand.
+    pub fn why_not(&self, p: u32) -> (std::collections::BTreeMap<RuleId, usize>, usize) {
+        let mut rules = std::collections::BTreeMap::new();
+        let mut open = 0;
+        for g in 0..self.members.len() as u32 {
+            if !self.ctx.active[g as usize] {
+                continue;
+            }
+            match self.check_insert(p, g, Role::Member) {
+                Ok(()) => open += 1,
+                Err(r) => {
+                    let rule = r.rule(self.ctx.case, PersonId(p), GroupId(g));
+                    *rules.entry(rule).or_insert(0) += 1;
+                }
+            }
+        }
+        (rules, open)
     }
 
     /// Sets group `g`'s sum of attribute `a` (its members already updated)
@@ -240,7 +324,7 @@ impl<'c, 'a> State<'c, 'a> {
     }
 
     /// Places `p` (who must be out) in `g`; the caller has checked [`State::can_insert`].
-    pub fn insert(&mut self, p: u32, g: u32, lead: bool) {
+    pub fn insert(&mut self, p: u32, g: u32, role: Role) {
         let ctx = self.ctx;
         let (pu, gu) = (p as usize, g as usize);
         debug_assert_eq!(self.group[pu], OUT);
@@ -252,10 +336,13 @@ impl<'c, 'a> State<'c, 'a> {
         }
         self.members[gu].push(p);
         self.group[pu] = g;
-        self.is_leader[pu] = lead;
-        if lead {
-            self.n_leaders[gu] += 1;
+        self.role[pu] = role;
+        match role {
+            Role::Leader => self.n_leaders[gu] += 1,
+            Role::Deputy => self.n_deputies[gu] += 1,
+            Role::Member => {}
         }
+        let lead = role == Role::Leader;
         let areas = ctx.req.len();
         let has = ctx.has[pu];
         for k in 0..areas {
@@ -284,14 +371,15 @@ impl<'c, 'a> State<'c, 'a> {
         }
     }
 
-    /// Takes `p` out of their group; gives (group, was leader).
-    pub fn remove(&mut self, p: u32) -> (u32, bool) {
+    /// Takes `p` out of their group; gives (group, role held).
+    pub fn remove(&mut self, p: u32) -> (u32, Role) {
         let ctx = self.ctx;
         let pu = p as usize;
         let g = self.group[pu];
         debug_assert_ne!(g, OUT);
         let gu = g as usize;
-        let lead = self.is_leader[pu];
+        let role = self.role[pu];
+        let lead = role == Role::Leader;
         self.deficit -= self.group_deficit(gu);
         let i = self.members[gu]
             .iter()
@@ -304,9 +392,11 @@ impl<'c, 'a> State<'c, 'a> {
             self.repeats -= (ctx.unit[q as usize] == u) as i64;
         }
         self.group[pu] = OUT;
-        self.is_leader[pu] = false;
-        if lead {
-            self.n_leaders[gu] -= 1;
+        self.role[pu] = Role::Member;
+        match role {
+            Role::Leader => self.n_leaders[gu] -= 1,
+            Role::Deputy => self.n_deputies[gu] -= 1,
+            Role::Member => {}
         }
         let areas = ctx.req.len();
         let has = ctx.has[pu];
@@ -334,7 +424,7 @@ impl<'c, 'a> State<'c, 'a> {
             self.out_pos[pu] = self.out_list.len() as u32;
             self.out_list.push(p);
         }
-        (g, lead)
+        (g, role)
     }
 
     /// The spread of attribute `a` now.
@@ -357,7 +447,7 @@ impl<'c, 'a> State<'c, 'a> {
         self.deficit
     }
 
-    /// The lower-bound deficit of group `g` (leaders, size, requirements).
+    /// The lower-bound deficit of group `g` (leaders, deputies, size, requirements).
     pub fn deficit_of(&self, g: usize) -> i64 {
         self.group_deficit(g)
     }
@@ -419,7 +509,7 @@ impl<'c, 'a> State<'c, 'a> {
     pub fn placement(&self) -> Placement {
         Placement {
             group: self.group.clone(),
-            lead: self.is_leader.clone(),
+            role: self.role.clone(),
         }
     }
 
@@ -428,7 +518,7 @@ impl<'c, 'a> State<'c, 'a> {
         let mut s = State::new(ctx);
         for (person, &g) in p.group.iter().enumerate() {
             if g != OUT && ctx.free[person] {
-                s.insert(person as u32, g, p.lead[person]);
+                s.insert(person as u32, g, p.role[person]);
             }
         }
         s

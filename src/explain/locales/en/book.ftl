@@ -116,3 +116,4 @@ rule-name-mixing-unit = mixing (unit)
 rule-name-reciprocal = reciprocal
 rule-name-requirement = requirement
 rule-name-pin = pin
+rule-name-deputy = deputy

@@ -292,3 +292,27 @@ review-diff-head = { $a } → { $b }: { $n } { $n ->
     [one] person placed differently
    *[other] people placed differently
 }
+
+# issue-11b
+role-deputy = deputy
+violation-deputy-count = { $group } has { $n } { $n ->
+    [one] deputy leader
+   *[other] deputy leaders
+} ({ $names }), it needs exactly { $need } (deputies_per_group)
+violation-not-in-deputy-pool = { $who } is a deputy leader of { $group } but is not in the deputy pool (副组长库 = 否, people line { $line })
+violation-deputy-also-leader = { $who } is both leader and deputy leader of { $group }
+need-one-deputy = a deputy leader (副组长)
+need-many-deputies = deputy leaders (副组长)
+claim-deputies = { $eligible ->
+    [0] { $group } has no eligible deputy leader (副组长, needs { $need })
+    [one] { $group } has { $eligible } eligible deputy leader (副组长), needs { $need }
+   *[other] { $group } has { $eligible } eligible deputy leaders (副组长), needs { $need }
+}
+claim-leaders-and-deputies = { $group } has { $eligible } eligible people in the leader and deputy pools, needs { $need } different ones (its leaders and deputy leaders)
+claim-seniority = with leader_outranks_members, only { $eligible } of the { $many } eligible for { $group } are not above its most senior eligible leader { $leader } ({ $rank }); it needs { $need }
+pool-deputies = the { $n } people of the deputy pool (副组长库; the leader pool without that column)
+reason-senior = above { $leader } ({ $rank }) on the rank scale
+hint-fewer-deputies = or lower deputies_per_group (now { $now })
+hint-relax-seniority = or turn leader_outranks_members off (组长 need not outrank the members)
+hint-add-senior-leader = add a leader eligible for { $group } at { $rank } or above to the leader pool
+need-what-deputies = leaders and deputy leaders (组长、副组长) together

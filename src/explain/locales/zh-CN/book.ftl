@@ -113,3 +113,4 @@ rule-name-mixing-unit = 混合编组（单位）
 rule-name-reciprocal = 对等互查
 rule-name-requirement = 专业要求
 rule-name-pin = 既定人选
+rule-name-deputy = 副组长

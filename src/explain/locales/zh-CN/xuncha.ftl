@@ -255,3 +255,20 @@ review-allowed = 符合规则的调整，由优到劣（得分变化，及变化
 review-none = 无
 review-refused-head = 规则不允许的最佳调整：
 review-diff-head = { $a } → { $b }：{ $n } 人编组不同
+
+# issue-11b
+role-deputy = 副组长
+violation-deputy-count = { $group } 有 { $n } 名副组长（{ $names }），应恰为 { $need } 名（deputies_per_group）
+violation-not-in-deputy-pool = { $who } 任 { $group } 副组长，但不在副组长库中（副组长库 = 否，人才库第 { $line } 行）
+violation-deputy-also-leader = { $who } 在 { $group } 中同时任组长和副组长
+need-one-deputy = 一名副组长
+need-many-deputies = 副组长
+claim-deputies = { $group } 可任副组长的人选 { $eligible } 名，需要 { $need } 名
+claim-leaders-and-deputies = { $group } 组长库与副组长库中可入组的共 { $eligible } 人，组长和副组长需要 { $need } 名不同的人
+claim-seniority = 按 leader_outranks_members，可入 { $group } 的{ $many }中只有 { $eligible } 名不高于其职级最高的可任组长 { $leader }（{ $rank }），需要 { $need } 名
+pool-deputies = 副组长库中的 { $n } 人（无该列时为组长库）
+reason-senior = 职级高于 { $leader }（{ $rank }）
+hint-fewer-deputies = 或减少 deputies_per_group（现为 { $now }）
+hint-relax-seniority = 或关闭 leader_outranks_members（组长不必高于组员职级）
+hint-add-senior-leader = 在组长库中增加可入 { $group }、职级为 { $rank } 或以上的人选
+need-what-deputies = 名组长和副组长
