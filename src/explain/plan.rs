@@ -280,7 +280,7 @@ pub fn plan_text(lang: Lang, case: &Case, model: &ScoreModel, outcome: &Outcome)
             "plan-seed",
             &Args::new().s("seed", outcome.seed.to_string()),
         ),
-        outcome.solver.clone(),
+        solver_words(lang, outcome).0,
     ];
     if outcome.iterations > 0 {
         how.push(tr(
@@ -291,8 +291,41 @@ pub fn plan_text(lang: Lang, case: &Case, model: &ScoreModel, outcome: &Outcome)
     }
     how.push(format!("{:.2} s", outcome.elapsed.as_secs_f64()));
     if !outcome.status.is_empty() {
-        how.push(outcome.status.clone());
+        how.push(solver_words(lang, outcome).1);
     }
     let _ = writeln!(s, "{}", how.join(" · "));
     s
+}
+
+/// The solver and how it ended, in words: in English as the solver says
+/// them; in Chinese by their kind (the solver's own sentence kept where no
+/// kind fits).
+pub fn solver_words(lang: Lang, outcome: &Outcome) -> (String, String) {
+    if lang == Lang::En {
+        return (outcome.solver.clone(), outcome.status.clone());
+    }
+    let solver = match outcome.solver.strip_prefix("exact (") {
+        Some(rest) => {
+            let backend = rest.split(')').next().unwrap_or(rest);
+            tr(
+                lang,
+                "book-solver-exact",
+                &Args::new().s("backend", backend),
+            )
+        }
+        None => t(lang, "book-solver-heuristic"),
+    };
+    let s = outcome.status.as_str();
+    let status = if s.starts_with("optimal") {
+        t(lang, "book-status-optimal")
+    } else if s == "best found" {
+        t(lang, "book-status-best")
+    } else if s.starts_with("time limit") {
+        t(lang, "book-status-time")
+    } else if s.starts_with("interrupted") {
+        t(lang, "book-status-interrupted")
+    } else {
+        s.to_string()
+    };
+    (solver, status)
 }

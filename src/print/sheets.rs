@@ -355,32 +355,6 @@ pub(crate) fn left_out_sheet(
     list_setup(ws, lang, 0, false)
 }
 
-/// The solver and its ending, in words.
-fn solver_words(lang: Lang, outcome: &Outcome) -> (String, String) {
-    let solver = match outcome.solver.strip_prefix("exact (") {
-        Some(rest) => {
-            let backend = rest.split(')').next().unwrap_or(rest);
-            tr(
-                lang,
-                "book-solver-exact",
-                &Args::new().s("backend", backend),
-            )
-        }
-        None => t(lang, "book-solver-heuristic"),
-    };
-    let s = outcome.status.as_str();
-    let status = if s.starts_with("optimal") {
-        t(lang, "book-status-optimal")
-    } else if s == "best found" {
-        t(lang, "book-status-best")
-    } else if s == "time limit" {
-        t(lang, "book-status-time")
-    } else {
-        s.to_string()
-    };
-    (solver, status)
-}
-
 /// The 说明 sheet: the audit facts, on one page.
 #[allow(clippy::too_many_arguments)]
 pub(crate) fn about_sheet(
@@ -401,7 +375,7 @@ pub(crate) fn about_sheet(
         .map(|pg| crate::io::output::roster(pg).count())
         .sum();
     let not_placed = case.people.len() - placed;
-    let (solver, status) = solver_words(lang, outcome);
+    let (solver, status) = crate::explain::plan::solver_words(lang, outcome);
     let date = if case.round.titles.date.is_empty() {
         t(lang, "book-date-blank")
     } else {
