@@ -66,8 +66,13 @@ fn localize(mut cmd: Command, lang: Lang, path: &str) -> Command {
                 Some(h) => a.help(h).long_help(None),
                 None => a,
             };
-            // the values are named in the help's own words
-            let a = a.hide_possible_values(true);
+            // the values are named in the help's own words (only an argument
+            // that takes a value has values to hide)
+            let a = if a.get_action().takes_values() {
+                a.hide_possible_values(true)
+            } else {
+                a
+            };
             if a.is_positional() {
                 a.help_heading(arguments.clone())
             } else {
