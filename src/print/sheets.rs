@@ -72,7 +72,7 @@ fn term_words(lang: Lang, case: &Case, key: &str) -> (String, String) {
             .iter()
             .find(|a| a.key == area)
             .map_or(area, |a| a.label.as_str());
-        let args = Args::new().s("label", label);
+        let args = Args::new().s("label", label).s("area", area);
         return (
             tr(lang, "term-expertise", &args),
             tr(lang, "book-about-expertise", &args),
