@@ -42,6 +42,12 @@ pub fn sheet_names(lang: Lang) -> [String; 4] {
     ]
 }
 
+/// A column width in Excel's units (widths of `0`) that fits the longest
+/// text (in terminal columns: CJK characters count two), within min..=max.
+pub(crate) fn fit(texts: impl Iterator<Item = usize>, min: usize, max: usize) -> f64 {
+    (texts.max().unwrap_or(0) + 2).clamp(min, max) as f64
+}
+
 /// Formats of the printable workbook.
 pub(crate) struct Formats {
     pub(crate) title: Format,

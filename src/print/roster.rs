@@ -4,7 +4,7 @@
 //! group that would not fit.
 
 use super::layout::{page_breaks, PAGE_MODEL};
-use super::Formats;
+use super::{fit, Formats};
 use crate::explain::i18n::{t, tr, Args};
 use crate::explain::Lang;
 use crate::io::output::{display_width, rank_label, roles, roster};
@@ -101,10 +101,6 @@ fn targets_text(case: &Case, g: GroupId) -> String {
         .map(|&u| case.unit(u).name.as_str())
         .collect();
     names.join("、")
-}
-
-fn fit(texts: impl Iterator<Item = usize>, min: usize, max: usize) -> f64 {
-    (texts.max().unwrap_or(0) + 2).clamp(min, max) as f64
 }
 
 /// The roster sheet.

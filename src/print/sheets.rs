@@ -4,7 +4,7 @@
 
 use super::layout::PAGE_MODEL;
 use super::roster::group_label;
-use super::Formats;
+use super::{fit, Formats};
 use crate::constraints::Eligibility;
 use crate::explain::i18n::{t, tr, Args};
 use crate::explain::Lang;
@@ -28,10 +28,6 @@ pub(crate) fn subtitle(lang: Lang, case: &Case) -> String {
     .map(|(id, v)| tr(lang, id, &Args::new().s("v", v.as_str())))
     .collect();
     parts.join("　　")
-}
-
-fn fit(texts: impl Iterator<Item = usize>, min: usize, max: usize) -> f64 {
-    (texts.max().unwrap_or(0) + 2).clamp(min, max) as f64
 }
 
 /// Print setup shared by the list sheets: A4, one page wide, the header

@@ -1,13 +1,9 @@
 //! Printable tables: a workbook of titled tables (what-if reports).
 
-use super::Formats;
+use super::{fit, Formats};
 use crate::io::output::display_width;
 use crate::io::workbook::deterministic_workbook;
 use rust_xlsxwriter::XlsxError;
-
-fn fit(texts: impl Iterator<Item = usize>, min: usize, max: usize) -> f64 {
-    (texts.max().unwrap_or(0) + 2).clamp(min, max) as f64
-}
 
 /// One printable table: a sheet name, a title over it, a header row and rows
 /// of text cells.
