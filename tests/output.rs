@@ -13,7 +13,7 @@ use xuncha::io::output::{digest_inputs, display_width, plan_csv, plan_json, Plan
 use xuncha::io::{load_case, read_plan};
 use xuncha::model::{GroupId, PersonId};
 use xuncha::print::{plan_xlsx, write_plan};
-use xuncha::solve::{evaluate, Outcome, ScoreModel};
+use xuncha::solve::{evaluate, Ending, LeftOut, Outcome, ScoreModel, SolverName};
 use xuncha::{Case, Plan};
 
 fn data(rel: &str) -> PathBuf {
@@ -42,16 +42,16 @@ fn sample() -> Fixture {
     let left_out = case
         .person_ids()
         .filter(|&p| case.drawable(p) && !placed.contains(&p))
-        .map(|p| (p, "groups are full (不需要更多人员)".to_string()))
+        .map(|p| (p, LeftOut::NotNeeded))
         .collect();
     let outcome = Outcome {
         plan,
         score,
         seed: 7,
-        solver: "heuristic".into(),
+        solver: SolverName::Heuristic,
         elapsed: Duration::from_millis(180),
         iterations: 120_000,
-        status: "best found".into(),
+        status: Ending::BestFound,
         left_out,
         unstaffed: vec![],
     };
@@ -122,7 +122,7 @@ fn csv_reads_back_to_the_same_plan() {
 #[test]
 fn json_has_the_fields_and_reads_back() {
     let f = sample();
-    let v = plan_json(&f.case, &f.model, &f.outcome, &f.meta);
+    let v = plan_json(Lang::En, &f.case, &f.model, &f.outcome, &f.meta);
     for k in [
         "groups",
         "score",
@@ -194,6 +194,11 @@ fn json_has_the_fields_and_reads_back() {
     assert_eq!(v["seed"], 7);
     assert_eq!(v["solver"]["name"], "heuristic");
     assert_eq!(v["solver"]["status"], "best found");
+    // beside the words, the same as data
+    assert_eq!(v["solver"]["kind"]["kind"], "heuristic");
+    assert_eq!(v["solver"]["ending"]["kind"], "best-found");
+    assert_eq!(v["left_out"][0]["why"]["kind"], "not-needed");
+    assert_eq!(v["left_out"][0]["reason"], "not needed");
     assert_eq!(v["solver"]["iterations"], 120_000);
     assert_eq!(v["solver"]["elapsed_ms"], 180);
     assert_eq!(v["inputs_sha256"].as_str().unwrap().len(), 64);
@@ -201,7 +206,7 @@ fn json_has_the_fields_and_reads_back() {
     // only the time differs between two runs
     let mut other = f.outcome.clone();
     other.elapsed = Duration::from_millis(999);
-    let mut w = plan_json(&f.case, &f.model, &other, &f.meta);
+    let mut w = plan_json(Lang::En, &f.case, &f.model, &other, &f.meta);
     assert_ne!(v, w);
     w["solver"]["elapsed_ms"] = v["solver"]["elapsed_ms"].clone();
     assert_eq!(v, w);

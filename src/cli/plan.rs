@@ -1,6 +1,8 @@
 //! `xuncha plan CASE`: proposes a plan, prints it, writes it.
 
-use super::{at_least_one, at_least_one_usize, load, positive_seconds, thread_pool, with_progress};
+use super::{
+    at_least_one, at_least_one_usize, load, positive_seconds, thread_pool, with_progress, Format,
+};
 use crate::constraints::Eligibility;
 use crate::explain::{self, Lang};
 use crate::io::read_plan;
@@ -42,6 +44,10 @@ pub struct Args {
     /// No table on stdout and no progress bar; errors and the exit code only.
     #[arg(long)]
     quiet: bool,
+    /// What is printed: text (the table) or json (plan.json's content; when
+    /// there is no plan, why, as data).
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    format: Format,
 }
 
 /// Exit 0 with a plan, 1 when the round cannot be staffed.
@@ -50,7 +56,7 @@ pub fn run(a: Args, lang: Lang) -> anyhow::Result<u8> {
 }
 
 fn run_plan(a: Args, lang: Lang) -> anyhow::Result<u8> {
-    use crate::solve::{NoPlan, Progress, ScoreModel, SolveOptions, Solver};
+    use crate::solve::{Progress, ScoreModel, SolveOptions, Solver};
     let case = load(lang, &a.case)?;
     if let Some(out) = &a.out {
         // refuse an unknown format before solving, not after
@@ -104,31 +110,36 @@ fn run_plan(a: Args, lang: Lang) -> anyhow::Result<u8> {
     });
     let outcome = match result {
         Ok(o) => o,
-        Err(NoPlan::Proven(report)) => {
-            out!("{}", explain::feasibility_text(lang, &case, &report));
-            return Ok(1);
-        }
-        Err(NoPlan::NotFound(groups)) => {
-            out!("{}", explain::not_found_text(lang, &case, &groups, false));
-            return Ok(1);
-        }
-        Err(NoPlan::ProvenByExact(groups)) => {
-            out!("{}", explain::not_found_text(lang, &case, &groups, true));
+        Err(no) => {
+            match a.format {
+                Format::Json => out!(
+                    "{}",
+                    serde_json::to_string_pretty(&explain::no_plan_json(lang, &case, &no))?
+                ),
+                Format::Text => out!("{}", explain::no_plan_text(lang, &case, &no)),
+            }
             return Ok(1);
         }
     };
     if a.exact && progress.stop.load(std::sync::atomic::Ordering::SeqCst) {
         errln!("{}", crate::explain::i18n::t(lang, "cli-exact-skipped"));
     }
-    if !a.quiet {
-        out!("{}", explain::plan_text(lang, &case, &model, &outcome));
+    let meta = crate::io::output::PlanMeta {
+        version: env!("CARGO_PKG_VERSION").to_string(),
+        inputs_sha256: crate::io::output::digest_inputs(&a.case, &case)?,
+        case: a.case.display().to_string(),
+    };
+    match a.format {
+        _ if a.quiet => {}
+        Format::Text => out!("{}", explain::plan_text(lang, &case, &model, &outcome)),
+        Format::Json => out!(
+            "{}",
+            serde_json::to_string_pretty(&crate::io::output::plan_json(
+                lang, &case, &model, &outcome, &meta
+            ))?
+        ),
     }
     if let Some(out) = &a.out {
-        let meta = crate::io::output::PlanMeta {
-            version: env!("CARGO_PKG_VERSION").to_string(),
-            inputs_sha256: crate::io::output::digest_inputs(&a.case, &case)?,
-            case: a.case.display().to_string(),
-        };
         crate::print::write_plan(lang, &case, &model, &outcome, &meta, out)?;
         if !a.quiet {
             errln!(

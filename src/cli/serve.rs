@@ -69,12 +69,7 @@ pub fn run(a: Args, lang: Lang) -> anyhow::Result<u8> {
     let model = ScoreModel::new(&case, &elig, None);
     let (plan, no_plan) = starting_plan(lang, &a, &case, &elig, &model)?;
     if let Some(why) = &no_plan {
-        let text = match why {
-            NoPlan::Proven(f) => explain::feasibility_text(lang, &case, f),
-            NoPlan::NotFound(gs) => explain::not_found_text(lang, &case, gs, false),
-            NoPlan::ProvenByExact(gs) => explain::not_found_text(lang, &case, gs, true),
-        };
-        errln!("{text}");
+        errln!("{}", explain::no_plan_text(lang, &case, why));
     }
     let folder = if a.case.is_dir() {
         a.case.clone()

@@ -17,6 +17,7 @@ pub mod input;
 pub(crate) mod plan;
 pub mod report;
 mod review;
+pub mod solve;
 
 pub use check::{check_json, rule_label, violation_json, violations_text};
 pub use facts::{cause_text, fact_chain};
@@ -24,6 +25,10 @@ pub use i18n::Lang;
 pub use plan::plan_text;
 pub use report::{claim_text, fact_json, feasibility_json, finding_json, finding_text, hint_text};
 pub use review::{diff_json, diff_text, replace_json, replace_text};
+pub use solve::{
+    ending_text, left_out_text, missing_text, no_plan_json, no_plan_line, no_plan_text, rule_word,
+    solver_text, unstaffed_text,
+};
 
 /// One line describing the case.
 pub fn case_line(lang: Lang, case: &Case) -> String {
@@ -379,7 +384,7 @@ pub fn group_text(lang: Lang, case: &Case, elig: &Eligibility, g: GroupId) -> St
 pub fn not_found_text(
     lang: Lang,
     case: &Case,
-    groups: &[(GroupId, String)],
+    groups: &[(GroupId, crate::solve::Missing)],
     proven: bool,
 ) -> String {
     let mut s = String::new();
@@ -395,7 +400,8 @@ pub fn not_found_text(
     let _ = writeln!(s, "{head} {}", t(lang, "not-found-why"));
     let _ = writeln!(s, "{}", t(lang, "not-found-misses"));
     for (g, what) in groups {
-        let _ = writeln!(s, "  {}: {}", case.group(*g).id, what);
+        let what = missing_text(lang, case, what);
+        let _ = writeln!(s, "  {}: {what}", case.group(*g).id);
     }
     let _ = writeln!(s, "{}", t(lang, "not-found-try"));
     let first = groups

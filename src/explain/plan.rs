@@ -144,7 +144,7 @@ pub fn plan_text(lang: Lang, case: &Case, model: &ScoreModel, outcome: &Outcome)
                 .unstaffed
                 .iter()
                 .find(|(u, _)| *u == pg.group)
-                .map(|(_, w)| w.clone())
+                .map(|(_, w)| super::unstaffed_text(lang, case, w))
                 .unwrap_or_else(|| t(lang, "plan-no-one"));
             let _ = writeln!(
                 s,
@@ -271,6 +271,7 @@ pub fn plan_text(lang: Lang, case: &Case, model: &ScoreModel, outcome: &Outcome)
     if !outcome.unstaffed.is_empty() {
         let _ = writeln!(s, "{}", t(lang, "plan-unstaffed-groups"));
         for (g, why) in &outcome.unstaffed {
+            let why = super::unstaffed_text(lang, case, why);
             let _ = writeln!(s, "  {}: {why}", case.group(*g).id);
         }
     }
@@ -280,7 +281,7 @@ pub fn plan_text(lang: Lang, case: &Case, model: &ScoreModel, outcome: &Outcome)
             "plan-seed",
             &Args::new().s("seed", outcome.seed.to_string()),
         ),
-        solver_words(lang, outcome).0,
+        super::solver_text(lang, &outcome.solver),
     ];
     if outcome.iterations > 0 {
         how.push(tr(
@@ -290,42 +291,7 @@ pub fn plan_text(lang: Lang, case: &Case, model: &ScoreModel, outcome: &Outcome)
         ));
     }
     how.push(format!("{:.2} s", outcome.elapsed.as_secs_f64()));
-    if !outcome.status.is_empty() {
-        how.push(solver_words(lang, outcome).1);
-    }
+    how.push(super::ending_text(lang, &outcome.status));
     let _ = writeln!(s, "{}", how.join(" · "));
     s
-}
-
-/// The solver and how it ended, in words: in English as the solver says
-/// them; in Chinese by their kind (the solver's own sentence kept where no
-/// kind fits).
-pub fn solver_words(lang: Lang, outcome: &Outcome) -> (String, String) {
-    if lang == Lang::En {
-        return (outcome.solver.clone(), outcome.status.clone());
-    }
-    let solver = match outcome.solver.strip_prefix("exact (") {
-        Some(rest) => {
-            let backend = rest.split(')').next().unwrap_or(rest);
-            tr(
-                lang,
-                "book-solver-exact",
-                &Args::new().s("backend", backend),
-            )
-        }
-        None => t(lang, "book-solver-heuristic"),
-    };
-    let s = outcome.status.as_str();
-    let status = if s.starts_with("optimal") {
-        t(lang, "book-status-optimal")
-    } else if s == "best found" {
-        t(lang, "book-status-best")
-    } else if s.starts_with("time limit") {
-        t(lang, "book-status-time")
-    } else if s.starts_with("interrupted") {
-        t(lang, "book-status-interrupted")
-    } else {
-        s.to_string()
-    };
-    (solver, status)
 }

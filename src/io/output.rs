@@ -7,8 +7,9 @@
 //! `plan.json`'s `solver.elapsed_ms`: two runs that find the same plan write
 //! the same bytes, that field aside (SPEC §7).
 
+use crate::explain::{self, Lang};
 use crate::model::{Case, PersonId, Plan, PlanGroup, Role};
-use crate::solve::{Outcome, ScoreModel, Term};
+use crate::solve::{Outcome, ScoreModel, Term, Unstaffed};
 use serde_json::{json, Map, Value};
 use sha2::{Digest, Sha256};
 use std::path::Path;
@@ -157,10 +158,18 @@ pub fn plan_csv(case: &Case, plan: &Plan) -> Vec<u8> {
 
 /// `plan.json` (SPEC §5): the groups with their targets, leaders, members,
 /// expertise totals and size; the score term by term; who is left out and
-/// why; the seed, the solver and its time (`solver.elapsed_ms`, the only
-/// field that varies between identical runs), the version and the digest
-/// of the inputs; and what the reader noticed in them (`warnings`).
-pub fn plan_json(case: &Case, model: &ScoreModel, outcome: &Outcome, meta: &PlanMeta) -> Value {
+/// why (`reason` in `lang`, `why` as data); the seed, the solver and how it
+/// ended (`name` and `status` in `lang`, `kind` and `ending` as data) and
+/// its time (`solver.elapsed_ms`, the only field that varies between
+/// identical runs), the version and the digest of the inputs; and what the
+/// reader noticed in them (`warnings`, each `message` in `lang`).
+pub fn plan_json(
+    lang: Lang,
+    case: &Case,
+    model: &ScoreModel,
+    outcome: &Outcome,
+    meta: &PlanMeta,
+) -> Value {
     let groups: Vec<Value> = outcome
         .plan
         .groups
@@ -202,12 +211,28 @@ pub fn plan_json(case: &Case, model: &ScoreModel, outcome: &Outcome, meta: &Plan
     let left_out: Vec<Value> = outcome
         .left_out
         .iter()
-        .map(|(p, why)| json!({ "person": case.person(*p).id, "reason": why }))
+        .map(|(p, why)| {
+            json!({
+                "person": case.person(*p).id,
+                "reason": explain::left_out_text(lang, why),
+                "why": why,
+            })
+        })
         .collect();
     let unstaffed: Vec<Value> = outcome
         .unstaffed
         .iter()
-        .map(|(g, why)| json!({ "group": case.group(*g).id, "reason": why }))
+        .map(|(g, why)| {
+            let data = match why {
+                Unstaffed::Proven(f) => explain::finding_json(lang, case, f),
+                Unstaffed::NotFound(m) => json!({ "kind": "not-found", "missing": m }),
+            };
+            json!({
+                "group": case.group(*g).id,
+                "reason": explain::unstaffed_text(lang, case, why),
+                "why": data,
+            })
+        })
         .collect();
     json!({
         "groups": groups,
@@ -219,15 +244,21 @@ pub fn plan_json(case: &Case, model: &ScoreModel, outcome: &Outcome, meta: &Plan
         "unstaffed": unstaffed,
         "seed": outcome.seed,
         "solver": {
-            "name": outcome.solver,
-            "status": outcome.status,
+            "name": explain::solver_text(lang, &outcome.solver),
+            "status": explain::ending_text(lang, &outcome.status),
+            "kind": outcome.solver,
+            "ending": outcome.status,
             "iterations": outcome.iterations,
             "elapsed_ms": outcome.elapsed.as_millis() as u64,
         },
         "version": meta.version,
         "inputs_sha256": meta.inputs_sha256,
         "case": meta.case,
-        "warnings": case.warnings,
+        "warnings": case
+            .warnings
+            .iter()
+            .map(|w| explain::input::warning_json(lang, w))
+            .collect::<Vec<_>>(),
     })
 }
 

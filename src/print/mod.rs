@@ -179,7 +179,8 @@ pub fn write_plan(
     let bytes = match plan_format(path)? {
         PlanFormat::Csv => plan_csv(case, &outcome.plan),
         PlanFormat::Json => {
-            let mut text = serde_json::to_string_pretty(&plan_json(case, model, outcome, meta))?;
+            let mut text =
+                serde_json::to_string_pretty(&plan_json(lang, case, model, outcome, meta))?;
             text.push('\n');
             text.into_bytes()
         }

@@ -294,7 +294,7 @@ pub(crate) fn roster_sheet(
                 .unstaffed
                 .iter()
                 .find(|(u, _)| *u == g)
-                .map(|(_, why)| why.clone())
+                .map(|(_, why)| crate::explain::unstaffed_text(lang, case, why))
                 .unwrap_or_default();
             let text = tr(lang, "book-unstaffed", &Args::new().s("why", why));
             ws.merge_range(row, 2, row, last, &text, &f.wrap)?;

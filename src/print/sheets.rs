@@ -338,7 +338,8 @@ pub(crate) fn left_out_sheet(
         row += 1;
         for (g, why) in &outcome.unstaffed {
             ws.write_string_with_format(row, 0, group_label(case, *g), &f.center)?;
-            ws.merge_range(row, 1, row, 6, why, &f.wrap)?;
+            let why = crate::explain::unstaffed_text(lang, case, why);
+            ws.merge_range(row, 1, row, 6, &why, &f.wrap)?;
             row += 1;
         }
     }
@@ -371,7 +372,8 @@ pub(crate) fn about_sheet(
         .map(|pg| crate::io::output::roster(pg).count())
         .sum();
     let not_placed = case.people.len() - placed;
-    let (solver, status) = crate::explain::plan::solver_words(lang, outcome);
+    let solver = crate::explain::solver_text(lang, &outcome.solver);
+    let status = crate::explain::ending_text(lang, &outcome.status);
     let date = if case.round.titles.date.is_empty() {
         t(lang, "book-date-blank")
     } else {

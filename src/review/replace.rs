@@ -6,18 +6,17 @@
 //!
 //! The score of each alternative is found incrementally on the planner's
 //! search state (a few group sums and counts change), so a province's pool
-//! is ranked in a fraction of a second; the rules are checked on the plan
-//! directly (rules 1–3 from the eligibility table, the group's make-up, the
-//! regions' flows for reciprocal avoidance), and the alternatives offered
-//! are checked again by the independent checker before they are returned.
+//! is ranked in a fraction of a second; the rules are asked of the same
+//! state, by the planner's own insertion test (which names the rule that
+//! refuses), and the alternatives offered are checked again by the
+//! independent checker before they are returned.
 
 use super::{places, Place};
 use crate::constraints::{blockers, Blocker, Eligibility};
-use crate::model::{Case, GroupId, PersonId, Plan, RegionId, Role, RuleId};
+use crate::model::{Case, GroupId, PersonId, Plan, Role, RuleId};
 use crate::solve::state::Placement;
-use crate::solve::state::{Ctx, State, OUT};
+use crate::solve::state::{Ctx, Refusal as StateRefusal, State, OUT};
 use crate::solve::{Score, ScoreModel};
-use std::collections::HashMap;
 
 /// An alternative to a person's place.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -84,183 +83,68 @@ pub struct Replacements {
     pub considered: usize,
 }
 
-/// The plan's groups as lists, and the regions' inspection flows.
-struct Layout {
-    members: Vec<Vec<PersonId>>,
-    /// Per group: its leaders (for `leader-seniority`).
-    leaders: Vec<Vec<PersonId>>,
-    /// Per person: their kin in the pool.
-    kin: Vec<Vec<PersonId>>,
-    /// (from region, to region) → members of `from` in groups with a target in `to`.
-    flows: HashMap<(RegionId, RegionId), u32>,
-    targets: Vec<Vec<RegionId>>,
+/// Why `p`, out of every group in `st`, may not take a place in `g` in
+/// `role`: the first rule the planner's own insertion test finds
+/// ([`State::check_insert`]), or an area the group would then lack; with
+/// the finer reason and, for rules 1–3, the fact.
+fn refusal(st: &State, case: &Case, p: PersonId, g: GroupId, role: Role) -> Option<Refusal> {
+    let no = |rule, reason, blocker| {
+        Some(Refusal {
+            rule,
+            reason,
+            person: p,
+            group: g,
+            blocker,
+        })
+    };
+    let x = case.person(p);
+    if !x.available {
+        return no(RuleId::Unavailable, "unavailable", None);
+    }
+    if case.excluded[p.ix()] {
+        return no(RuleId::Unavailable, "excluded", None);
+    }
+    match st.check_insert(p.0, g.0, role) {
+        Ok(()) => None,
+        Err(StateRefusal::Avoidance) => match blockers(case, p, g).into_iter().next() {
+            Some(b) => no(b.rule(), b.fact.reason(), Some(b)),
+            None => no(RuleId::PostAvoidance, "current-post", None),
+        },
+        Err(StateRefusal::Rule(r)) => no(r, reason_of(r), None),
+    }
 }
 
-impl Layout {
-    fn new(case: &Case, plan: &Plan) -> Layout {
-        let members: Vec<Vec<PersonId>> = plan
-            .groups
-            .iter()
-            .map(|pg| {
-                let mut m = pg.members.clone();
-                for &l in pg.leaders.iter().chain(&pg.deputies) {
-                    if !m.contains(&l) {
-                        m.push(l);
-                    }
-                }
-                m
-            })
-            .collect();
-        let targets: Vec<Vec<RegionId>> = case
-            .group_ids()
-            .map(|g| {
-                let mut r: Vec<RegionId> = case
-                    .group(g)
-                    .targets
-                    .iter()
-                    .map(|&t| case.unit(t).region)
-                    .collect();
-                r.sort_unstable();
-                r.dedup();
-                r
-            })
-            .collect();
-        let mut kin = vec![Vec::new(); case.people.len()];
-        for k in &case.kin {
-            kin[k.a.ix()].push(k.b);
-            kin[k.b.ix()].push(k.a);
-        }
-        let mut l = Layout {
-            leaders: vec![Vec::new(); members.len()],
-            members: vec![Vec::new(); members.len()],
-            kin,
-            flows: HashMap::new(),
-            targets,
-        };
-        for (g, ms) in members.into_iter().enumerate() {
-            for p in ms {
-                let role = plan.groups[g].role_of(p).unwrap_or(Role::Member);
-                l.add(case, p, GroupId(g as u32), role);
-            }
-        }
-        l
+/// The finer reason the checker gives for a rule the insertion test names.
+fn reason_of(rule: RuleId) -> &'static str {
+    match rule {
+        RuleId::Leader => "not-in-leader-pool",
+        RuleId::Deputy => "not-in-deputy-pool",
+        RuleId::LeaderSeniority => "leader-junior",
+        RuleId::KinSameGroup => "kin",
+        RuleId::MixingRegion => "same-region",
+        RuleId::MixingUnit => "same-unit",
+        other => other.as_str(),
     }
+}
 
-    fn flow(&mut self, case: &Case, p: PersonId, g: GroupId, d: i32) {
-        let a = case.person(p).region;
-        for &b in &self.targets[g.ix()] {
-            if a != b {
-                let e = self.flows.entry((a, b)).or_insert(0);
-                *e = (*e as i32 + d) as u32;
-            }
-        }
-    }
+/// Does group `g` of `st` lack members of some required area?
+fn short_of_an_area(st: &State, g: GroupId) -> bool {
+    st.ctx
+        .req
+        .iter()
+        .enumerate()
+        .any(|(k, &r)| st.area_count(g.ix(), k) < r)
+}
 
-    fn add(&mut self, case: &Case, p: PersonId, g: GroupId, role: Role) {
-        self.members[g.ix()].push(p);
-        if role == Role::Leader {
-            self.leaders[g.ix()].push(p);
-        }
-        self.flow(case, p, g, 1);
-    }
-
-    fn take(&mut self, case: &Case, p: PersonId, g: GroupId) {
-        self.members[g.ix()].retain(|&q| q != p);
-        self.leaders[g.ix()].retain(|&q| q != p);
-        self.flow(case, p, g, -1);
-    }
-
-    /// The first rule that refuses `p` joining `g` in `role` given the
-    /// members now, with `g` keeping its size.
-    fn refusal(
-        &self,
-        case: &Case,
-        elig: &Eligibility,
-        p: PersonId,
-        g: GroupId,
-        role: Role,
-    ) -> Option<Refusal> {
-        let no = |rule, reason, blocker| {
-            Some(Refusal {
-                rule,
-                reason,
-                person: p,
-                group: g,
-                blocker,
-            })
-        };
-        let x = case.person(p);
-        if !x.available {
-            return no(RuleId::Unavailable, "unavailable", None);
-        }
-        if case.excluded[p.ix()] {
-            return no(RuleId::Unavailable, "excluded", None);
-        }
-        if !elig.allowed(p, g) {
-            let b = blockers(case, p, g).into_iter().next();
-            return match b {
-                Some(b) => no(b.rule(), b.fact.reason(), Some(b)),
-                None => no(RuleId::PostAvoidance, "current-post", None),
-            };
-        }
-        if role == Role::Leader && !x.leader {
-            return no(RuleId::Leader, "not-in-leader-pool", None);
-        }
-        if role == Role::Deputy && !x.deputy {
-            return no(RuleId::Deputy, "not-in-deputy-pool", None);
-        }
-        if case.round.policy.leader_outranks_members {
-            let step = |q: PersonId| case.person(q).rank_step;
-            let leaders = &self.leaders[g.ix()];
-            let junior = if role == Role::Leader {
-                self.members[g.ix()]
-                    .iter()
-                    .any(|&q| !leaders.contains(&q) && step(q) > x.rank_step)
-            } else {
-                leaders.iter().any(|&l| step(l) < x.rank_step)
-            };
-            if junior {
-                return no(RuleId::LeaderSeniority, "leader-junior", None);
-            }
-        }
-        let members = &self.members[g.ix()];
-        if self.kin[p.ix()].iter().any(|k| members.contains(k)) {
-            return no(RuleId::KinSameGroup, "kin", None);
-        }
-        let policy = &case.round.policy;
-        let same_region = members
-            .iter()
-            .filter(|&&q| case.person(q).region == x.region)
-            .count();
-        if same_region >= policy.max_same_region as usize {
-            return no(RuleId::MixingRegion, "same-region", None);
-        }
-        let same_unit = members
-            .iter()
-            .filter(|&&q| case.person(q).unit == x.unit)
-            .count();
-        if same_unit >= policy.max_same_unit as usize {
-            return no(RuleId::MixingUnit, "same-unit", None);
-        }
-        if policy.reciprocal_avoidance {
-            for &b in &self.targets[g.ix()] {
-                if b != x.region && self.flows.get(&(b, x.region)).copied().unwrap_or(0) > 0 {
-                    return no(RuleId::Reciprocal, "reciprocal", None);
-                }
-            }
-        }
-        for (k, &need) in case.round.requirements.iter().enumerate() {
-            let have = members
-                .iter()
-                .chain(std::iter::once(&p))
-                .filter(|&&q| case.person(q).levels[k] >= 1)
-                .count();
-            if have < need as usize {
-                return no(RuleId::Requirement, "requirement", None);
-            }
-        }
-        None
-    }
+/// The requirement refusal of `p` joining `g`.
+fn lacks_area(p: PersonId, g: GroupId) -> Option<Refusal> {
+    Some(Refusal {
+        rule: RuleId::Requirement,
+        reason: "requirement",
+        person: p,
+        group: g,
+        blocker: None,
+    })
 }
 
 /// The plan's people on the search state, whatever the pins say.
@@ -319,8 +203,6 @@ pub fn replacements(
     let Some((g, lead)) = place else {
         return out;
     };
-    let mut layout = Layout::new(case, plan);
-    layout.take(case, person, g);
     let mut all: Vec<Candidate> = Vec::new();
     let x = person.0;
     // someone left out comes in
@@ -329,8 +211,11 @@ pub fn replacements(
         if where_[y.ix()].is_some() || y == person || !case.drawable(y) {
             continue;
         }
-        let refused = layout.refusal(case, elig, y, g, lead);
+        let mut refused = refusal(&st, case, y, g, lead);
         st.insert(y.0, g.0, lead);
+        if refused.is_none() && short_of_an_area(&st, g) {
+            refused = lacks_area(y, g);
+        }
         let score = st.score();
         st.remove(y.0);
         all.push(Candidate {
@@ -340,8 +225,7 @@ pub fn replacements(
             refused,
         });
     }
-    st.insert(x, g.0, lead);
-    // a swap with someone of another group
+    // a swap with someone of another group (`person` is out of `g` here)
     for z in case.person_ids() {
         let Some((h, zlead)) = where_[z.ix()] else {
             continue;
@@ -349,14 +233,19 @@ pub fn replacements(
         if h == g {
             continue;
         }
-        layout.take(case, z, h);
-        let mut refused = layout.refusal(case, elig, z, g, lead);
-        layout.add(case, z, g, lead);
+        st.remove(z.0);
+        let mut refused = refusal(&st, case, z, g, lead);
+        st.insert(z.0, g.0, lead);
         if refused.is_none() {
-            refused = layout.refusal(case, elig, person, h, zlead);
+            refused = refusal(&st, case, person, h, zlead);
         }
-        layout.take(case, z, g);
-        layout.add(case, z, h, zlead);
+        st.insert(x, h.0, zlead);
+        if refused.is_none() && short_of_an_area(&st, g) {
+            refused = lacks_area(z, g);
+        }
+        if refused.is_none() && short_of_an_area(&st, h) {
+            refused = lacks_area(person, h);
+        }
         if refused.is_none() && case.round.pins.iter().any(|p| p.person == z) {
             refused = Some(Refusal {
                 rule: RuleId::Pin,
@@ -366,15 +255,10 @@ pub fn replacements(
                 blocker: None,
             });
         }
-        st.remove(x);
-        st.remove(z.0);
-        st.insert(z.0, g.0, lead);
-        st.insert(x, h.0, zlead);
         let score = st.score();
         st.remove(x);
         st.remove(z.0);
         st.insert(z.0, h.0, zlead);
-        st.insert(x, g.0, lead);
         all.push(Candidate {
             change: Move::Swap { with: z, group: h },
             delta: score.total(model) - base,
@@ -382,6 +266,7 @@ pub fn replacements(
             refused,
         });
     }
+    st.insert(x, g.0, lead);
     out.considered = all.len();
     if pinned {
         for c in &mut all {

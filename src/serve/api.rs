@@ -382,10 +382,10 @@ fn outcome(ws: &Workspace, plan: &Plan) -> Outcome {
         plan: plan.clone(),
         score: crate::solve::evaluate(&ws.case, &ws.model, plan),
         seed: SolveOptions::default().seed,
-        solver: "review page (xuncha serve)".into(),
+        solver: crate::solve::SolverName::Review,
         elapsed: std::time::Duration::ZERO,
         iterations: 0,
-        status: "reviewed".into(),
+        status: crate::solve::Ending::Reviewed,
         left_out: crate::solve::left_out(&ws.case, &ws.elig, plan),
         unstaffed: Vec::new(),
     }
@@ -456,8 +456,9 @@ fn download(sh: &Shared, s: &Session, format: Option<&str>, lang: Lang) -> Resul
     let (bytes, kind, name) = match format {
         Some("csv") => (plan_csv(&ws.case, &s.plan), "text/csv", "plan.csv"),
         Some("json") => {
-            let text = serde_json::to_string_pretty(&plan_json(&ws.case, &ws.model, &o, &meta(ws)))
-                .expect("JSON values serialize");
+            let text =
+                serde_json::to_string_pretty(&plan_json(lang, &ws.case, &ws.model, &o, &meta(ws)))
+                    .expect("JSON values serialize");
             (text.into_bytes(), "application/json", "plan.json")
         }
         Some("xlsx") => (

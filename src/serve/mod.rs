@@ -172,7 +172,8 @@ impl Shared {
         match &j.result {
             Some(Ok(rev)) => v["revision"] = json!(rev),
             Some(Err(JobError::NoPlan(why))) => {
-                v["error"] = views::no_plan_json(lang, &self.ws.case, why)["message"].clone()
+                v["error"] =
+                    crate::explain::no_plan_json(lang, &self.ws.case, why)["message"].clone()
             }
             Some(Err(JobError::Message(m))) => v["error"] = json!(m),
             None => {}

@@ -7,7 +7,6 @@ use crate::explain::i18n::t;
 use crate::explain::{self, Lang};
 use crate::model::{Case, Gender, PersonId, Plan};
 use crate::review::{places, score_report, Place};
-use crate::solve::NoPlan;
 use crate::validate::check_plan;
 use serde_json::{json, Value};
 
@@ -49,20 +48,6 @@ fn score_json(lang: Lang, ws: &Workspace, plan: &Plan) -> Value {
         })
         .collect();
     json!({"total": r.total, "terms": terms, "groups": r.groups})
-}
-
-/// Why the review started from an empty plan, in `lang`.
-pub fn no_plan_json(lang: Lang, case: &Case, why: &NoPlan) -> Value {
-    match why {
-        NoPlan::Proven(f) => json!({
-            "message": explain::feasibility_text(lang, case, f),
-            "report": explain::feasibility_json(lang, case, f),
-        }),
-        NoPlan::NotFound(gs) => json!({"message": explain::not_found_text(lang, case, gs, false)}),
-        NoPlan::ProvenByExact(gs) => {
-            json!({"message": explain::not_found_text(lang, case, gs, true)})
-        }
-    }
 }
 
 /// The whole page's data: round, groups with cards and make-up, people
@@ -122,7 +107,7 @@ pub fn state_json(lang: Lang, ws: &Workspace, s: &Session) -> Value {
         "restored": s.restored,
         "work_file": ws.work_file().display().to_string(),
         "folder": ws.save_dir().display().to_string(),
-        "no_plan": ws.no_plan.as_ref().map(|w| no_plan_json(lang, case, w)),
+        "no_plan": ws.no_plan.as_ref().map(|w| explain::no_plan_json(lang, case, w)),
     })
 }
 

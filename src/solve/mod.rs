@@ -12,6 +12,7 @@ pub mod exact;
 pub mod heuristic;
 #[cfg(not(feature = "internals"))]
 pub(crate) mod heuristic;
+mod outcome;
 mod run;
 pub mod score;
 #[cfg(feature = "internals")]
@@ -21,37 +22,15 @@ pub(crate) mod state;
 
 pub use budget::Budget;
 pub use engine::{Acceptance, Progress};
+pub use outcome::{left_out, Ending, LeftOut, Missing, Outcome, SolverName, Unstaffed};
 pub use run::{Solver, EXACT_DEFAULT_SECS};
 pub use score::{evaluate, Kept, Score, ScoreModel, Term, TermKind};
 
 use crate::constraints::Eligibility;
-use crate::model::{Case, GroupId, PersonId, Plan};
+use crate::model::{Case, GroupId, Plan};
 use crate::validate::feasibility;
 use serde::Serialize;
 use std::time::Duration;
-
-/// What a solve produced, beside the plan: enough to print, save and audit it.
-#[derive(Debug, Clone)]
-pub struct Outcome {
-    /// The plan (in `Partial` staffing some groups may be empty).
-    pub plan: Plan,
-    /// Its score, term by term.
-    pub score: Score,
-    /// The seed.
-    pub seed: u64,
-    /// `heuristic` or `exact (microlp)` / `exact (highs)`.
-    pub solver: String,
-    /// Wall time of the solve.
-    pub elapsed: Duration,
-    /// Moves evaluated (heuristic) over all searches.
-    pub iterations: u64,
-    /// How the solve ended, in words: `best found`, `optimal`, `gap 3.1 %`, `time limit`.
-    pub status: String,
-    /// Drawable people left out, with why (in words).
-    pub left_out: Vec<(PersonId, String)>,
-    /// Groups left empty (with `--allow-partial`), with why.
-    pub unstaffed: Vec<(GroupId, String)>,
-}
 
 /// How the exact solve ended.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
@@ -136,9 +115,9 @@ pub enum NoPlan {
     Proven(feasibility::Feasibility),
     /// The search found no plan keeping every rule; per group, what its best
     /// attempt still misses.
-    NotFound(Vec<(GroupId, String)>),
+    NotFound(Vec<(GroupId, Missing)>),
     /// As `NotFound`, and the exact solver proves that no plan exists.
-    ProvenByExact(Vec<(GroupId, String)>),
+    ProvenByExact(Vec<(GroupId, Missing)>),
 }
 
 /// Default moves per search: half a second or so on a city pool (the
@@ -175,60 +154,4 @@ pub fn plan_heuristic(
         .with_options(opts)
         .with_progress(progress)
         .solve()
-}
-
-/// Drawable people not in the plan, each with why in a few words.
-pub fn left_out(case: &Case, elig: &Eligibility, plan: &Plan) -> Vec<(PersonId, String)> {
-    let mut placed = vec![false; case.people.len()];
-    for pg in &plan.groups {
-        for &p in &pg.members {
-            placed[p.ix()] = true;
-        }
-    }
-    // the state, built only when a must-serve person is left out
-    let must: Vec<PersonId> = case
-        .person_ids()
-        .filter(|&p| case.drawable(p) && !placed[p.ix()] && case.person(p).must_serve)
-        .filter(|&p| elig.count_of(p) > 0)
-        .collect();
-    let model = (!must.is_empty()).then(|| ScoreModel::new(case, elig, None));
-    let ctx = model
-        .as_ref()
-        .map(|m| state::Ctx::new(case, elig, m, vec![true; case.round.groups.len()]));
-    let st = ctx.as_ref().map(|ctx| {
-        let mut st = state::State::new(ctx);
-        for pg in &plan.groups {
-            for &p in &pg.members {
-                let role = pg.role_of(p).unwrap_or(crate::model::Role::Member);
-                if ctx.free[p.ix()] && st.group[p.ix()] == state::OUT {
-                    st.insert(p.0, pg.group.0, role);
-                }
-            }
-        }
-        st
-    });
-    case.person_ids()
-        .filter(|&p| case.drawable(p) && !placed[p.ix()])
-        .map(|p| {
-            let why = if elig.count_of(p) == 0 {
-                "may join no group of this round (see explain --person)".to_string()
-            } else if case.person(p).must_serve {
-                let mut why =
-                    "must serve, but no place kept the rules and the score better".to_string();
-                if let Some(st) = st.as_ref().filter(|_| must.contains(&p)) {
-                    let (rules, open) = st.why_not(p.0);
-                    let mut parts: Vec<String> =
-                        rules.iter().map(|(r, n)| format!("{r} ×{n}")).collect();
-                    if open > 0 {
-                        parts.push(format!("room ×{open}"));
-                    }
-                    why.push_str(&format!(" (groups refusing by rule: {})", parts.join(", ")));
-                }
-                why
-            } else {
-                "not needed".to_string()
-            };
-            (p, why)
-        })
-        .collect()
 }

@@ -19,9 +19,11 @@
 use super::budget::Budget;
 use super::engine::{self, Progress, Schedule};
 use super::exact::{self, ExactOptions};
+use super::outcome::{missing, Unstaffed};
 use super::state::{self, Ctx, State};
 use super::{
-    evaluate, heuristic, left_out, ExactStatus, NoPlan, Outcome, ScoreModel, SolveOptions,
+    evaluate, heuristic, left_out, Ending, ExactStatus, NoPlan, Outcome, ScoreModel, SolveOptions,
+    SolverName,
 };
 use crate::constraints::{Eligibility, Mode};
 use crate::model::{Case, GroupId, Plan, RuleId};
@@ -125,7 +127,7 @@ impl<'a> Solver<'a> {
                 Plan::empty(case),
                 budget,
                 0,
-                "no group can be staffed",
+                Ending::NothingStaffable,
                 unstaffed,
             ));
         }
@@ -163,10 +165,7 @@ impl<'a> Solver<'a> {
                 return self.not_found(&ctx, &st, &short, budget, moves, interrupted);
             }
             for &g in &short {
-                unstaffed.push((
-                    GroupId(g as u32),
-                    format!("no plan found that gives it {}", missing(&st, g)),
-                ));
+                unstaffed.push((GroupId(g as u32), Unstaffed::NotFound(missing(&st, g))));
                 for p in st.members[g].clone() {
                     placement.group[p as usize] = state::OUT;
                     placement.role[p as usize] = crate::model::Role::Member;
@@ -178,13 +177,13 @@ impl<'a> Solver<'a> {
         let total = evaluate(case, self.model, &plan).total(self.model);
         let status = if total.abs() <= engine::EPS {
             // every term is ≥ 0, so nothing beats 0
-            "optimal (0 is the least score possible)"
+            Ending::ZeroScore
         } else if interrupted {
-            "interrupted (Ctrl-C): the best plan found until then"
+            Ending::Interrupted
         } else if found.stopped_by_time {
-            "time limit"
+            Ending::TimeLimit
         } else {
-            "best found"
+            Ending::BestFound
         };
         Ok(self.outcome(plan, budget, moves, status, unstaffed))
     }
@@ -193,7 +192,7 @@ impl<'a> Solver<'a> {
     /// `allow_partial`) with why; an error when the pre-solve report proves
     /// the round infeasible and a partial plan was not asked for.
     #[allow(clippy::type_complexity)]
-    fn staffable(&self) -> Result<(Vec<bool>, Vec<(GroupId, String)>), NoPlan> {
+    fn staffable(&self) -> Result<(Vec<bool>, Vec<(GroupId, Unstaffed)>), NoPlan> {
         let case = self.case;
         let mut active = vec![true; case.round.groups.len()];
         let mut unstaffed = Vec::new();
@@ -209,13 +208,7 @@ impl<'a> Solver<'a> {
                 if let Some(g) = case.group_by_id(id) {
                     if active[g.ix()] {
                         active[g.ix()] = false;
-                        let claim = crate::explain::claim_text(
-                            crate::explain::Lang::En,
-                            case,
-                            &f.claim,
-                            false,
-                        );
-                        unstaffed.push((g, format!("{claim} [{}]", f.rule.as_str())));
+                        unstaffed.push((g, Unstaffed::Proven(Box::new(f.clone()))));
                     }
                 }
             }
@@ -235,7 +228,7 @@ impl<'a> Solver<'a> {
         moves: u64,
         interrupted: bool,
     ) -> Result<Outcome, NoPlan> {
-        let missing: Vec<(GroupId, String)> = short
+        let missing: Vec<(GroupId, super::Missing)> = short
             .iter()
             .map(|&g| (GroupId(g as u32), missing(st, g)))
             .collect();
@@ -262,13 +255,17 @@ impl<'a> Solver<'a> {
                     budget,
                     moves,
                     if status == ExactStatus::Optimal {
-                        "optimal"
+                        Ending::Optimal {
+                            heuristic_excess: None,
+                        }
                     } else {
-                        "time limit"
+                        Ending::ExactTimeLimit { gap_percent: None }
                     },
                     Vec::new(),
                 );
-                o.solver = format!("exact ({}), after the heuristic found no plan", r.backend);
+                o.solver = SolverName::ExactFallback {
+                    backend: r.backend.to_string(),
+                };
                 Ok(o)
             }
             _ => Err(NoPlan::NotFound(missing)),
@@ -308,34 +305,27 @@ impl<'a> Solver<'a> {
             (ExactStatus::Optimal, Some(plan)) => {
                 let total = evaluate(case, model, &plan).total(model);
                 if !take(&mut out, plan) {
-                    "the exact plan broke a rule (a backend error); the heuristic's plan is kept"
-                        .into()
-                } else if (total - h_total).abs() <= 1e-6 {
-                    "optimal (the heuristic's plan is optimal)".into()
+                    Ending::ExactBrokeRule
                 } else {
-                    format!(
-                        "optimal (the heuristic's plan was {:.4} worse)",
-                        h_total - total
-                    )
+                    let excess = h_total - total;
+                    Ending::Optimal {
+                        heuristic_excess: Some(if excess.abs() <= 1e-6 { 0.0 } else { excess }),
+                    }
                 }
             }
             (ExactStatus::Feasible { gap_percent }, Some(plan)) => {
                 if evaluate(case, model, &plan).total(model) < h_total - 1e-9 {
                     take(&mut out, plan);
                 }
-                match gap_percent {
-                    Some(g) => format!("time limit, gap {g:.2} %"),
-                    None => "time limit, optimality not proven".into(),
-                }
+                Ending::ExactTimeLimit { gap_percent }
             }
-            (ExactStatus::Infeasible, _) => {
-                // the heuristic's plan was checked: a backend's numerical trouble
-                "the exact solver reported no plan, but the heuristic's plan keeps every rule; it is kept".into()
-            }
-            _ => "time limit before the exact solve found a plan; the heuristic's plan is kept"
-                .into(),
+            // the heuristic's plan was checked: a backend's numerical trouble
+            (ExactStatus::Infeasible, _) => Ending::ExactNoPlan,
+            _ => Ending::ExactTimedOut,
         };
-        out.solver = format!("exact ({})", r.backend);
+        out.solver = SolverName::Exact {
+            backend: r.backend.to_string(),
+        };
         out.elapsed = budget.elapsed();
         out
     }
@@ -346,8 +336,8 @@ impl<'a> Solver<'a> {
         plan: Plan,
         budget: &Budget,
         iterations: u64,
-        status: &str,
-        mut unstaffed: Vec<(GroupId, String)>,
+        status: Ending,
+        mut unstaffed: Vec<(GroupId, Unstaffed)>,
     ) -> Outcome {
         unstaffed.sort_by_key(|(g, _)| *g);
         Outcome {
@@ -355,10 +345,10 @@ impl<'a> Solver<'a> {
             left_out: left_out(self.case, self.elig, &plan),
             plan,
             seed: self.opts.seed,
-            solver: "heuristic".into(),
+            solver: SolverName::Heuristic,
             elapsed: budget.elapsed(),
             iterations,
-            status: status.into(),
+            status,
             unstaffed,
         }
     }
@@ -387,34 +377,3 @@ impl<'a> Solver<'a> {
 /// Weight of the tie-break (the groups' standard deviations) inside the
 /// annealed cost of the planner.
 const TIE_WEIGHT: f64 = 0.05;
-
-/// What is still missing in group `g` of a state, in words.
-fn missing(st: &State, g: usize) -> String {
-    let ctx = st.ctx;
-    let mut parts = Vec::new();
-    if st.n_leaders[g] < ctx.leaders {
-        parts.push(format!(
-            "{} leader(s) (rule leader)",
-            ctx.leaders - st.n_leaders[g]
-        ));
-    }
-    let len = st.members[g].len() as u32;
-    if len < ctx.size[g].0 {
-        parts.push(format!(
-            "{} member(s) to reach {} (rule group-size)",
-            ctx.size[g].0 - len,
-            ctx.size[g].0
-        ));
-    }
-    for (k, &r) in ctx.req.iter().enumerate() {
-        let c = st.area_count(g, k);
-        if c < r {
-            parts.push(format!(
-                "{} member(s) with {} (rule requirement)",
-                r - c,
-                ctx.case.round.areas[k].label
-            ));
-        }
-    }
-    parts.join(", ")
-}

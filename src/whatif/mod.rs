@@ -198,10 +198,10 @@ pub fn base_outcome(
         left_out: solve::left_out(case, &elig, plan),
         plan: plan.clone(),
         seed: settings.seed,
-        solver: "given".into(),
+        solver: solve::SolverName::Given,
         elapsed: std::time::Duration::ZERO,
         iterations: 0,
-        status: "the base plan given (--base-plan)".into(),
+        status: solve::Ending::Given,
         unstaffed: Vec::new(),
     };
     (model, Ok(outcome))
@@ -353,32 +353,5 @@ pub fn run_scenario(
 
 /// One line on why there is no plan: the first cause with its rule id.
 pub fn why_not(case: &Case, no: &NoPlan) -> String {
-    match no {
-        NoPlan::Proven(report) => match report.findings.first() {
-            Some(f) => {
-                // a claim naming dozens of groups is shortened to the first few
-                let claim =
-                    crate::explain::claim_text(crate::explain::Lang::En, case, &f.claim, true);
-                format!("{claim} [{}]", f.rule.as_str())
-            }
-            None => "infeasible".into(),
-        },
-        NoPlan::NotFound(groups) | NoPlan::ProvenByExact(groups) => {
-            let first = groups
-                .first()
-                .map(|(g, what)| format!("{} misses {what}", case.group(*g).id))
-                .unwrap_or_default();
-            let more = if groups.len() > 1 {
-                format!(" (and {} more groups)", groups.len() - 1)
-            } else {
-                String::new()
-            };
-            let proof = if matches!(no, NoPlan::ProvenByExact(_)) {
-                "no plan exists (proven by the exact solver)"
-            } else {
-                "no plan found (not proven impossible)"
-            };
-            format!("{proof}: {first}{more}")
-        }
-    }
+    crate::explain::no_plan_line(crate::explain::Lang::En, case, no)
 }

@@ -169,7 +169,7 @@ pub fn scenario_text(cases: &[Solved], settings: &Settings) -> String {
         cases.len() - 1,
         if cases.len() == 2 { "" } else { "s" }
     );
-    let given = matches!(&base.result, Ok(o) if o.solver == "given");
+    let given = matches!(&base.result, Ok(o) if o.solver == crate::solve::SolverName::Given);
     let _ = writeln!(
         s,
         "{} solved with {}; a variant starts from the base plan, and moving someone away from it costs {} (weight stability)",
@@ -384,7 +384,7 @@ pub fn scenario_json(cases: &[Solved]) -> Value {
                                 "terms": terms,
                             }),
                             json!({ "groups": groups }),
-                            json!(o.status),
+                            json!(crate::explain::ending_text(crate::explain::Lang::En, &o.status)),
                             json!(o.iterations),
                         )
                     }

@@ -94,12 +94,6 @@ book-key-digest = Inputs (SHA-256)
 book-key-case = Case
 book-key-date = Date
 book-key-check = Check
-book-solver-heuristic = heuristic search
-book-solver-exact = exact ({ $backend })
-book-status-best = the best plan found in the time given
-book-status-optimal = proven optimal
-book-status-interrupted = interrupted (Ctrl-C): the best plan found until then
-book-status-time = time limit reached
 book-check-valid = the plan keeps every hard rule (三回避 and the others); xuncha check confirms it
 book-date-blank = (to fill in)
 

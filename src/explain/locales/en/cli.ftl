@@ -90,3 +90,4 @@ help-serve-plan = The plan to review (plan.csv, plan.json or plan.xlsx); without
 help-serve-port = The port on 127.0.0.1 (0: any free port; default 8765)
 help-serve-open = Open the page in the default browser
 help-serve-fresh = Start over: ignore the working plan kept from an earlier review
+help-plan-format = What is printed: text (the table) or json (plan.json's content; when there is no plan, why, as data)

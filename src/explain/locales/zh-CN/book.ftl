@@ -91,12 +91,6 @@ book-key-digest = 输入文件摘要（SHA-256）
 book-key-case = 案例
 book-key-date = 制表日期
 book-key-check = 核查
-book-solver-heuristic = 启发式搜索
-book-solver-exact = 精确求解（{ $backend }）
-book-status-best = 搜索结束时找到的最好方案
-book-status-optimal = 已证明最优
-book-status-interrupted = 已中断（Ctrl-C）：保留此前找到的最好方案
-book-status-time = 达到时间上限
 book-check-valid = 方案遵守全部硬性规则（任职回避、地域回避、公务回避等），可用 xuncha check 复核
 book-date-blank = （请填写）
 

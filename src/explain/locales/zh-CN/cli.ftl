@@ -90,3 +90,4 @@ help-serve-plan = 要审核的方案（plan.csv、plan.json 或 plan.xlsx）；�
 help-serve-port = 本机端口（0：任一空闲端口；默认 8765）
 help-serve-open = 用默认浏览器打开页面
 help-serve-fresh = 重新开始：不用上次审核保存的工作方案
+help-plan-format = 输出内容：text（表格）或 json（即 plan.json 的内容；没有方案时，以数据给出原因）
