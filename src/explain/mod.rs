@@ -16,6 +16,7 @@ pub mod i18n;
 pub mod input;
 pub(crate) mod plan;
 pub mod report;
+mod report_json;
 mod review;
 
 pub use check::{check_json, rule_label, violation_json, violations_text};
