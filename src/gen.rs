@@ -76,78 +76,125 @@ pub fn synthetic_case(o: &GenOptions) -> Case {
     // enough regions that each holds the targets of at most five groups (18 targetable units each)
     let n_regions = 11.max(o.groups.div_ceil(5)) + 1;
     let regions: Vec<String> = (0..n_regions).map(|r| format!("R{r:03}")).collect();
-    let mut units: Vec<Unit> = Vec::new();
-    let add_unit = |units: &mut Vec<Unit>,
-                    id: String,
-                    name: String,
-                    r: usize,
-                    kind: &str,
-                    parent: Option<UnitId>| {
-        units.push(Unit {
+    let map = unit_map(&regions);
+    let groups = synthetic_groups(o, &map.targetable);
+    let mut people = draw_people(o, &mut rng, &map);
+    let units = map.units;
+    let posts = draw_posts(o, &mut rng, units.len());
+    let mut facts = draw_relations(o, &mut rng, units.len());
+    if o.tight {
+        make_tight(o, &mut people);
+    }
+    if o.infeasible {
+        plant_conflicts(&groups, &people, &mut facts);
+    }
+    let round = synthetic_round(o, groups);
+    Case::new(
+        units,
+        people,
+        regions,
+        posts,
+        facts.kin,
+        facts.relatives,
+        facts.conflicts,
+        facts.ties,
+        round,
+        HashMap::new(),
+    )
+}
+
+/// The units of every region, and which of them are grouped how.
+struct UnitMap {
+    /// All units, in file order.
+    units: Vec<Unit>,
+    /// Per region: its units.
+    region_units: Vec<Vec<UnitId>>,
+    /// Per region: the units a group may inspect.
+    targetable: Vec<Vec<UnitId>>,
+}
+
+impl UnitMap {
+    /// Adds a unit (its line is its place in the file) and gives its id.
+    fn add(
+        &mut self,
+        id: String,
+        name: String,
+        r: usize,
+        kind: &str,
+        parent: Option<UnitId>,
+    ) -> UnitId {
+        self.units.push(Unit {
             id,
             name,
             region: RegionId(r as u32),
             kind: kind.to_string(),
             parent,
-            line: units.len() + 2,
+            line: self.units.len() + 2,
         });
-        UnitId(units.len() as u32 - 1)
+        let u = UnitId(self.units.len() as u32 - 1);
+        self.region_units[r].push(u);
+        u
+    }
+}
+
+/// Per region: departments (the first four carry expertise), townships with
+/// villages, SOEs.
+fn unit_map(regions: &[String]) -> UnitMap {
+    let n_regions = regions.len();
+    let mut map = UnitMap {
+        units: Vec::new(),
+        region_units: vec![Vec::new(); n_regions],
+        targetable: vec![Vec::new(); n_regions],
     };
-    // per region: departments (the first four carry expertise), townships with villages, SOEs
-    let mut region_units: Vec<Vec<UnitId>> = vec![Vec::new(); n_regions];
-    let mut targetable: Vec<Vec<UnitId>> = vec![Vec::new(); n_regions];
     for (r, code) in regions.iter().enumerate() {
         for (d, name) in DEPARTMENTS.iter().enumerate() {
-            let u = add_unit(
-                &mut units,
+            let u = map.add(
                 format!("{code}-D{:02}", d + 1),
                 format!("{code}{name}"),
                 r,
                 "department",
                 None,
             );
-            region_units[r].push(u);
             if d >= 4 {
-                targetable[r].push(u);
+                map.targetable[r].push(u);
             }
         }
         for t in 0..8 {
-            let town = add_unit(
-                &mut units,
+            let town = map.add(
                 format!("{code}-T{:02}", t + 1),
                 format!("{code}第{}镇", t + 1),
                 r,
                 "township",
                 None,
             );
-            region_units[r].push(town);
-            targetable[r].push(town);
+            map.targetable[r].push(town);
             for v in 0..3 {
-                let vil = add_unit(
-                    &mut units,
+                map.add(
                     format!("{code}-T{:02}-V{:02}", t + 1, v + 1),
                     format!("{code}第{}镇{}村", t + 1, v + 1),
                     r,
                     "village",
                     Some(town),
                 );
-                region_units[r].push(vil);
             }
         }
         for e in 0..2 {
-            let soe = add_unit(
-                &mut units,
+            let soe = map.add(
                 format!("{code}-E{:02}", e + 1),
                 format!("{code}国企{}", e + 1),
                 r,
                 "soe",
                 None,
             );
-            region_units[r].push(soe);
-            targetable[r].push(soe);
+            map.targetable[r].push(soe);
         }
     }
-    // groups: region 0 is the city and is never inspected; the others in turn
+    map
+}
+
+/// The groups: region 0 is the city and is never inspected; the others in turn.
+fn synthetic_groups(o: &GenOptions, targetable: &[Vec<UnitId>]) -> Vec<Group> {
+    let n_regions = targetable.len();
     let mut groups = Vec::with_capacity(o.groups);
     let mut next_target = vec![0usize; n_regions];
     for g in 0..o.groups {
@@ -166,83 +213,102 @@ pub fn synthetic_case(o: &GenOptions) -> Case {
             size: (4, 6),
         });
     }
-    // people: a quarter in city departments, the rest over the regions
+    groups
+}
+
+/// The people: a quarter in city departments, the rest over the regions.
+fn draw_people(o: &GenOptions, rng: &mut ChaCha8Rng, map: &UnitMap) -> Vec<Person> {
     let mut people = Vec::with_capacity(o.people);
     // names from a stream of their own, so that the rest of the case does
     // not depend on them
     let mut names = ChaCha8Rng::seed_from_u64(o.seed);
     names.set_stream(1);
     for i in 0..o.people {
-        let r = if rng.random_bool(0.25) {
-            0
-        } else {
-            rng.random_range(1..n_regions)
-        };
-        let list = &region_units[r];
-        // most work in departments
-        let unit = if rng.random_bool(0.8) {
-            list[rng.random_range(0..DEPARTMENTS.len())]
-        } else {
-            list[rng.random_range(0..list.len())]
-        };
-        let dept = units[unit.ix()]
-            .id
-            .rsplit('-')
-            .next()
-            .and_then(|s| s.strip_prefix('D'))
-            .and_then(|s| s.parse::<usize>().ok());
-        let mut levels = vec![0u8; 4];
-        if let Some(d @ 1..=4) = dept {
-            levels[d - 1] = rng.random_range(2..=3);
-        }
-        for l in levels.iter_mut() {
-            if *l == 0 && rng.random_bool(0.12) {
-                *l = 1;
-            }
-        }
-        let leader = rng.random_bool(1.0 / 6.0);
-        let rank = if leader {
-            rng.random_range(3..=5)
-        } else {
-            rng.random_range(1..=4)
-        };
-        let native = if rng.random_bool(0.7) {
-            r
-        } else {
-            rng.random_range(0..n_regions)
-        };
-        people.push(Person {
-            id: format!("P{:06}", i + 1),
-            name: format!(
-                "{}{}",
-                SURNAMES[names.random_range(0..SURNAMES.len())],
-                GIVEN_NAMES[names.random_range(0..GIVEN_NAMES.len())]
-            ),
-            gender: if rng.random_bool(0.38) {
-                Gender::Female
-            } else {
-                Gender::Male
-            },
-            birth_year: rng.random_range(1966..=1998),
-            rank,
-            rank_step: rank * 2,
-            unit,
-            region: RegionId(r as u32),
-            native_region: Some(RegionId(native as u32)),
-            leader,
-            deputy: leader,
-            available: rng.random_bool(0.95),
-            must_serve: rng.random_bool(0.03),
-            last_served: if rng.random_bool(0.4) {
-                Some(rng.random_range(2019..=2025))
-            } else {
-                None
-            },
-            levels,
-            line: i + 2,
-        });
+        people.push(draw_person(rng, &mut names, map, i));
     }
-    let any_unit = |rng: &mut ChaCha8Rng| UnitId(rng.random_range(0..units.len()) as u32);
+    people
+}
+
+/// The `i`th person, drawn from `rng` (their name from `names`).
+fn draw_person(rng: &mut ChaCha8Rng, names: &mut ChaCha8Rng, map: &UnitMap, i: usize) -> Person {
+    let n_regions = map.region_units.len();
+    let r = if rng.random_bool(0.25) {
+        0
+    } else {
+        rng.random_range(1..n_regions)
+    };
+    let list = &map.region_units[r];
+    // most work in departments
+    let unit = if rng.random_bool(0.8) {
+        list[rng.random_range(0..DEPARTMENTS.len())]
+    } else {
+        list[rng.random_range(0..list.len())]
+    };
+    let dept = map.units[unit.ix()]
+        .id
+        .rsplit('-')
+        .next()
+        .and_then(|s| s.strip_prefix('D'))
+        .and_then(|s| s.parse::<usize>().ok());
+    let mut levels = vec![0u8; 4];
+    if let Some(d @ 1..=4) = dept {
+        levels[d - 1] = rng.random_range(2..=3);
+    }
+    for l in levels.iter_mut() {
+        if *l == 0 && rng.random_bool(0.12) {
+            *l = 1;
+        }
+    }
+    let leader = rng.random_bool(1.0 / 6.0);
+    let rank = if leader {
+        rng.random_range(3..=5)
+    } else {
+        rng.random_range(1..=4)
+    };
+    let native = if rng.random_bool(0.7) {
+        r
+    } else {
+        rng.random_range(0..n_regions)
+    };
+    Person {
+        id: format!("P{:06}", i + 1),
+        name: format!(
+            "{}{}",
+            SURNAMES[names.random_range(0..SURNAMES.len())],
+            GIVEN_NAMES[names.random_range(0..GIVEN_NAMES.len())]
+        ),
+        gender: if rng.random_bool(0.38) {
+            Gender::Female
+        } else {
+            Gender::Male
+        },
+        birth_year: rng.random_range(1966..=1998),
+        rank,
+        rank_step: rank * 2,
+        unit,
+        region: RegionId(r as u32),
+        native_region: Some(RegionId(native as u32)),
+        leader,
+        deputy: leader,
+        available: rng.random_bool(0.95),
+        must_serve: rng.random_bool(0.03),
+        last_served: if rng.random_bool(0.4) {
+            Some(rng.random_range(2019..=2025))
+        } else {
+            None
+        },
+        levels,
+        line: i + 2,
+    }
+}
+
+/// Any of the `n_units` units.
+fn any_unit(rng: &mut ChaCha8Rng, n_units: usize) -> UnitId {
+    UnitId(rng.random_range(0..n_units) as u32)
+}
+
+/// Past posts: four people in ten held one to three.
+fn draw_posts(o: &GenOptions, rng: &mut ChaCha8Rng, n_units: usize) -> Vec<Post> {
     let mut posts = Vec::new();
     for i in 0..o.people {
         if rng.random_bool(0.4) {
@@ -250,7 +316,7 @@ pub fn synthetic_case(o: &GenOptions) -> Case {
                 let from = rng.random_range(2000..=2020);
                 posts.push(Post {
                     person: PersonId(i as u32),
-                    unit: any_unit(&mut rng),
+                    unit: any_unit(rng, n_units),
                     from_year: Some(from),
                     to_year: Some(from + rng.random_range(1..=5)),
                     line: posts.len() + 2,
@@ -258,6 +324,19 @@ pub fn synthetic_case(o: &GenOptions) -> Case {
             }
         }
     }
+    posts
+}
+
+/// The relations file's facts (one line counter over all of them).
+struct Relations {
+    kin: Vec<KinFact>,
+    relatives: Vec<UnitFact>,
+    conflicts: Vec<UnitFact>,
+    ties: Vec<Tie>,
+}
+
+/// Kin, relatives at units, declared conflicts and business ties.
+fn draw_relations(o: &GenOptions, rng: &mut ChaCha8Rng, n_units: usize) -> Relations {
     let mut kin = Vec::new();
     let mut relatives = Vec::new();
     let mut conflicts = Vec::new();
@@ -281,7 +360,7 @@ pub fn synthetic_case(o: &GenOptions) -> Case {
     for _ in 0..o.people / 12 {
         relatives.push(UnitFact {
             person: PersonId(rng.random_range(0..o.people) as u32),
-            unit: any_unit(&mut rng),
+            unit: any_unit(rng, n_units),
             note: String::new(),
             line,
         });
@@ -290,15 +369,15 @@ pub fn synthetic_case(o: &GenOptions) -> Case {
     for _ in 0..o.people / 20 {
         conflicts.push(UnitFact {
             person: PersonId(rng.random_range(0..o.people) as u32),
-            unit: any_unit(&mut rng),
+            unit: any_unit(rng, n_units),
             note: String::new(),
             line,
         });
         line += 1;
     }
-    for _ in 0..units.len() / 10 {
-        let a = any_unit(&mut rng);
-        let b = any_unit(&mut rng);
+    for _ in 0..n_units / 10 {
+        let a = any_unit(rng, n_units);
+        let b = any_unit(rng, n_units);
         if a != b {
             ties.push(Tie {
                 a,
@@ -309,43 +388,59 @@ pub fn synthetic_case(o: &GenOptions) -> Case {
             line += 1;
         }
     }
-    if o.tight {
-        // the first two per group of the leader pool and of the auditors keep it
-        let cap = 2 * o.groups;
-        let (mut leaders, mut auditors) = (0, 0);
-        for p in &mut people {
+    Relations {
+        kin,
+        relatives,
+        conflicts,
+        ties,
+    }
+}
+
+/// `--tight`: the first two per group of the leader pool and of the
+/// auditors keep it.
+fn make_tight(o: &GenOptions, people: &mut [Person]) {
+    let cap = 2 * o.groups;
+    let (mut leaders, mut auditors) = (0, 0);
+    for p in people {
+        if p.leader {
+            leaders += 1;
+            p.leader = leaders <= cap;
+            p.deputy = p.leader;
+        }
+        // audit is the third area
+        if p.levels[2] > 0 {
+            auditors += 1;
+            if auditors > cap {
+                p.levels[2] = 0;
+            }
+        }
+    }
+}
+
+/// `--infeasible`: every leader-pool person declares a conflict with the
+/// first target of the first group.
+fn plant_conflicts(groups: &[Group], people: &[Person], facts: &mut Relations) {
+    if let Some(g) = groups.first() {
+        let target = g.targets[0];
+        let mut line = facts.conflicts.len() + facts.relatives.len() + 2;
+        for (i, p) in people.iter().enumerate() {
             if p.leader {
-                leaders += 1;
-                p.leader = leaders <= cap;
-                p.deputy = p.leader;
-            }
-            // audit is the third area
-            if p.levels[2] > 0 {
-                auditors += 1;
-                if auditors > cap {
-                    p.levels[2] = 0;
-                }
+                facts.conflicts.push(UnitFact {
+                    person: PersonId(i as u32),
+                    unit: target,
+                    note: "planted by gen --infeasible".into(),
+                    line,
+                });
+                line += 1;
             }
         }
     }
-    if o.infeasible {
-        if let Some(g) = groups.first() {
-            let target = g.targets[0];
-            let mut line = conflicts.len() + relatives.len() + 2;
-            for (i, p) in people.iter().enumerate() {
-                if p.leader {
-                    conflicts.push(UnitFact {
-                        person: PersonId(i as u32),
-                        unit: target,
-                        note: "planted by gen --infeasible".into(),
-                        line,
-                    });
-                    line += 1;
-                }
-            }
-        }
-    }
-    let round = Round {
+}
+
+/// The round: the first four known areas, one of each required, default
+/// policy and weights.
+fn synthetic_round(o: &GenOptions, groups: Vec<Group>) -> Round {
+    Round {
         name: format!(
             "synthetic {} people × {} groups, seed {}",
             o.people, o.groups, o.seed
@@ -365,19 +460,7 @@ pub fn synthetic_case(o: &GenOptions) -> Case {
         pins: vec![],
         exclude: vec![],
         titles: Default::default(),
-    };
-    Case::new(
-        units,
-        people,
-        regions,
-        posts,
-        kin,
-        relatives,
-        conflicts,
-        ties,
-        round,
-        HashMap::new(),
-    )
+    }
 }
 
 /// Draws a case can take before `gen` gives up on making it feasible.

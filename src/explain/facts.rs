@@ -259,10 +259,31 @@ fn witnesses(lang: Lang, case: &Case, ws: &[Witness]) -> String {
 
 /// What breaks a rule, in words (the `message` of a violation).
 pub fn cause_text(lang: Lang, case: &Case, c: &Cause) -> String {
-    let gid = |g: GroupId| case.group(g).id.clone();
-    let policy = &case.round.policy;
     match c {
         Cause::Avoidance { blocker, group } => fact_chain(lang, case, blocker, Some(*group)),
+        Cause::PlacedTwice { .. }
+        | Cause::Unavailable { .. }
+        | Cause::Excluded { .. }
+        | Cause::Pin { .. } => person_cause_text(lang, case, c),
+        Cause::Size { .. }
+        | Cause::LeaderCount { .. }
+        | Cause::NotInLeaderPool { .. }
+        | Cause::DeputyCount { .. }
+        | Cause::NotInDeputyPool { .. }
+        | Cause::DeputyAlsoLeader { .. }
+        | Cause::LeaderJunior { .. } => role_cause_text(lang, case, c),
+        Cause::Kin { .. }
+        | Cause::SameRegion { .. }
+        | Cause::SameUnit { .. }
+        | Cause::Reciprocal { .. }
+        | Cause::Requirement { .. } => composition_cause_text(lang, case, c),
+    }
+}
+
+/// Who is placed where: twice, though not drawable, or against a pin.
+fn person_cause_text(lang: Lang, case: &Case, c: &Cause) -> String {
+    let gid = |g: GroupId| case.group(g).id.clone();
+    match c {
         Cause::PlacedTwice { person, groups } => tr(
             lang,
             "violation-placed-twice",
@@ -290,6 +311,26 @@ pub fn cause_text(lang: Lang, case: &Case, c: &Cause) -> String {
             "violation-excluded",
             &Args::new().s("who", case.person_label(*person)),
         ),
+        Cause::Pin {
+            person,
+            group,
+            role,
+        } => tr(
+            lang,
+            "violation-pin",
+            &Args::new()
+                .s("who", case.person_label(*person))
+                .s("group", gid(*group))
+                .s("role", role_word(lang, *role)),
+        ),
+        _ => unreachable!("person_cause_text is called for its own causes only"),
+    }
+}
+
+/// A group's size and roles: leaders, deputies and their seniority.
+fn role_cause_text(lang: Lang, case: &Case, c: &Cause) -> String {
+    let gid = |g: GroupId| case.group(g).id.clone();
+    match c {
         Cause::Size { group, n } => {
             let (lo, hi) = case.group(*group).size;
             tr(
@@ -385,6 +426,15 @@ pub fn cause_text(lang: Lang, case: &Case, c: &Cause) -> String {
                     crate::io::ranks::step_name(case.person(*member).rank_step),
                 ),
         ),
+        _ => unreachable!("role_cause_text is called for its own causes only"),
+    }
+}
+
+/// Who sits together: kin, the mixing caps, reciprocal inspection, requirements.
+fn composition_cause_text(lang: Lang, case: &Case, c: &Cause) -> String {
+    let gid = |g: GroupId| case.group(g).id.clone();
+    let policy = &case.round.policy;
+    match c {
         Cause::Kin { group, fact } => {
             let k = &case.kin[*fact];
             tr(
@@ -453,17 +503,6 @@ pub fn cause_text(lang: Lang, case: &Case, c: &Cause) -> String {
                     .n("need", *need as f64),
             )
         }
-        Cause::Pin {
-            person,
-            group,
-            role,
-        } => tr(
-            lang,
-            "violation-pin",
-            &Args::new()
-                .s("who", case.person_label(*person))
-                .s("group", gid(*group))
-                .s("role", role_word(lang, *role)),
-        ),
+        _ => unreachable!("composition_cause_text is called for its own causes only"),
     }
 }

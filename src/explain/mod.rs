@@ -16,6 +16,7 @@ pub mod i18n;
 pub mod input;
 pub(crate) mod plan;
 pub mod report;
+mod report_json;
 mod review;
 pub mod solve;
 

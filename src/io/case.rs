@@ -194,7 +194,7 @@ pub fn build_case(s: CaseSheets) -> Result<Case, InputErrors> {
     case.group_names = group_names;
     case.carried = carried;
     case.input_files = s.files;
-    let mut pin_errors = crate::validate::check_pins(&case, &s.round);
+    let mut pin_errors = super::pins::check_pins(&case, &s.round);
     if !pin_errors.is_empty() {
         pin_errors.warnings = errors.warnings;
         return Err(pin_errors);

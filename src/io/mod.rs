@@ -12,6 +12,7 @@ pub mod import;
 pub(crate) mod index;
 pub mod output;
 pub mod people;
+pub mod pins;
 pub mod plan;
 pub mod plan_book;
 pub mod ranks;

@@ -103,29 +103,24 @@ fn targets_text(case: &Case, g: GroupId) -> String {
     names.join("、")
 }
 
-/// The roster sheet.
-pub(crate) fn roster_sheet(
-    ws: &mut Worksheet,
-    lang: Lang,
-    case: &Case,
-    outcome: &Outcome,
-    f: &Formats,
-    name: &str,
-) -> Result<(), XlsxError> {
-    ws.set_name(name)?;
-    let areas = &case.round.areas;
-    let placed: Vec<PersonId> = outcome
-        .plan
-        .groups
-        .iter()
-        .flat_map(|pg| roster(pg).map(|(p, _)| p))
-        .collect();
-    let extra = printed_columns(case, &placed);
+/// The columns of the sheet and where the variable ones sit.
+struct Columns {
+    /// Every column, left to right.
+    cols: Vec<Col>,
+    /// The carried columns printed: (index in `case.carried`, header).
+    extra: Vec<(usize, String)>,
+    /// Whether a carried column holds the unit and post (then no unit column).
+    unit_post: bool,
+    /// The first area's column.
+    first_area: usize,
+}
+
+/// The columns: group, targets, role, name, gender, born, rank, unit, the
+/// roster's own, region, the areas, id.
+fn roster_columns(lang: Lang, case: &Case, placed: &[PersonId]) -> Columns {
+    let extra = printed_columns(case, placed);
     let unit_post = extra.iter().any(|(_, h)| h.contains("单位及职务"));
     let max_text = |f: &dyn Fn(PersonId) -> usize| placed.iter().map(|&p| f(p)).max().unwrap_or(0);
-
-    // the columns: group, targets, role, name, gender, born, rank, unit,
-    // the roster's own, region, the areas, id
     let mut cols = vec![
         Col {
             head: t(lang, "book-col-group"),
@@ -199,7 +194,7 @@ pub(crate) fn roster_sheet(
         ),
     });
     let first_area = cols.len();
-    for a in areas {
+    for a in &case.round.areas {
         cols.push(Col {
             head: a.label.clone(),
             width: fit(std::iter::once(display_width(&a.label)), 5, 10),
@@ -213,13 +208,51 @@ pub(crate) fn roster_sheet(
             12,
         ),
     });
-    let last = (cols.len() - 1) as u16;
-    let widths: Vec<f64> = cols.iter().map(|c| c.width).collect();
+    Columns {
+        cols,
+        extra,
+        unit_post,
+        first_area,
+    }
+}
+
+/// The roster sheet.
+pub(crate) fn roster_sheet(
+    ws: &mut Worksheet,
+    lang: Lang,
+    case: &Case,
+    outcome: &Outcome,
+    f: &Formats,
+    name: &str,
+) -> Result<(), XlsxError> {
+    ws.set_name(name)?;
+    let placed: Vec<PersonId> = outcome
+        .plan
+        .groups
+        .iter()
+        .flat_map(|pg| roster(pg).map(|(p, _)| p))
+        .collect();
+    let columns = roster_columns(lang, case, &placed);
+    let last = (columns.cols.len() - 1) as u16;
+    let widths: Vec<f64> = columns.cols.iter().map(|c| c.width).collect();
     for (j, w) in widths.iter().enumerate() {
         ws.set_column_width(j as u16, *w)?;
     }
+    let (head_row, used) = title_block(ws, lang, case, f, &columns.cols, last)?;
+    let blocks = group_blocks(ws, lang, case, outcome, f, &columns, head_row + 1)?;
+    page_setup(ws, lang, &blocks, used, head_row)
+}
 
-    // the title block
+/// The title, the line under it (when there is one) and the header row.
+/// Gives the header's row and the height used so far.
+fn title_block(
+    ws: &mut Worksheet,
+    lang: Lang,
+    case: &Case,
+    f: &Formats,
+    cols: &[Col],
+    last: u16,
+) -> Result<(u32, f64), XlsxError> {
     let round = if case.round.name.is_empty() {
         t(lang, "book-round-default")
     } else {
@@ -249,9 +282,21 @@ pub(crate) fn roster_sheet(
         ws.write_string_with_format(head_row, j as u16, &c.head, &f.head)?;
     }
     used += HEAD;
-    row += 1;
+    Ok((head_row, used))
+}
 
-    // the groups, each a block of rows kept on one page
+/// The groups from `row` on, each a block of rows kept on one page. Gives
+/// each block's first row and height.
+fn group_blocks(
+    ws: &mut Worksheet,
+    lang: Lang,
+    case: &Case,
+    outcome: &Outcome,
+    f: &Formats,
+    columns: &Columns,
+    mut row: u32,
+) -> Result<Vec<(u32, f64)>, XlsxError> {
+    let last = (columns.cols.len() - 1) as u16;
     let mut blocks = Vec::new();
     for pg in &outcome.plan.groups {
         let g = pg.group;
@@ -272,7 +317,7 @@ pub(crate) fn roster_sheet(
         let n = lines.len().max(1) as u32;
         // the merged targets cell wraps: enough height for its lines
         // (suites without the default font draw text up to a quarter wider)
-        let per_line = ((widths[1] - 2.0) * 0.8).max(4.0) as usize;
+        let per_line = ((columns.cols[1].width - 2.0) * 0.8).max(4.0) as usize;
         let text_lines = display_width(&targets).div_ceil(per_line).max(1) as f64;
         let height = (n as f64 * ROW).max(text_lines * 14.0 + 6.0);
         let row_h = height / n as f64;
@@ -302,12 +347,24 @@ pub(crate) fn roster_sheet(
             continue;
         }
         for line in &lines {
-            member_row(ws, lang, case, f, row, line, &extra, unit_post, first_area)?;
+            member_row(ws, lang, case, f, row, line, columns)?;
             row += 1;
         }
     }
+    Ok(blocks)
+}
+
+/// Page breaks before blocks that would not fit, the header repeated on
+/// every page, A4 landscape, the footer, and the panes frozen under the header.
+fn page_setup(
+    ws: &mut Worksheet,
+    lang: Lang,
+    blocks: &[(u32, f64)],
+    used: f64,
+    head_row: u32,
+) -> Result<(), XlsxError> {
     let page = PAGE_MODEL.page_points(true);
-    ws.set_page_breaks(&page_breaks(&blocks, page, used, HEAD))?;
+    ws.set_page_breaks(&page_breaks(blocks, page, used, HEAD))?;
     ws.set_repeat_rows(head_row, head_row)?;
     ws.set_landscape();
     ws.set_paper_size(9); // A4
@@ -326,7 +383,8 @@ pub(crate) fn roster_sheet(
     Ok(())
 }
 
-#[allow(clippy::too_many_arguments)]
+/// One member's row: role, name, gender, born, rank, unit, the carried
+/// columns, region, levels per area, id.
 fn member_row(
     ws: &mut Worksheet,
     lang: Lang,
@@ -334,9 +392,7 @@ fn member_row(
     f: &Formats,
     row: u32,
     line: &Line,
-    extra: &[(usize, String)],
-    unit_post: bool,
-    first_area: usize,
+    columns: &Columns,
 ) -> Result<(), XlsxError> {
     let x = case.person(line.person);
     ws.write_string_with_format(row, 2, &line.role, &f.center)?;
@@ -349,15 +405,16 @@ fn member_row(
     ws.write_number_with_format(row, 5, x.birth_year as f64, &f.center)?;
     ws.write_string_with_format(row, 6, rank_label(x.rank), &f.center)?;
     let mut col: u16 = 7;
-    if !unit_post {
+    if !columns.unit_post {
         ws.write_string_with_format(row, col, &case.unit(x.unit).name, &f.cell)?;
         col += 1;
     }
-    for (i, _) in extra {
+    for (i, _) in &columns.extra {
         ws.write_string_with_format(row, col, carried(case, line.person, *i), &f.cell)?;
         col += 1;
     }
     ws.write_string_with_format(row, col, case.region(x.region), &f.center)?;
+    let first_area = columns.first_area;
     for (k, _) in case.round.areas.iter().enumerate() {
         let c = (first_area + k) as u16;
         match x.levels.get(k).copied().unwrap_or(0) {

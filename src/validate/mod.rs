@@ -1,5 +1,6 @@
-//! Checks a plan against every hard rule (the independent plan checker), and
-//! the round's pins before solving.
+//! Checks a plan against every hard rule (the independent plan checker),
+//! pins included, and the pre-solve feasibility report. The round's pins
+//! alone are checked as the case is read (`io::pins`).
 
 pub mod feasibility;
 mod roles;
@@ -7,8 +8,6 @@ mod roles;
 use crate::constraints::{
     blockers, composition, reciprocal, requirements, Cause, Mode, Staffing, Violation,
 };
-use crate::error::{InputError, InputErrors};
-use crate::io::round::RoundSpec;
 use crate::model::{Case, GroupId, Plan, Role, RuleId};
 
 /// Every violation of rules 1–9 (and of the round's pins) in a plan, sorted
@@ -120,55 +119,4 @@ pub fn pinned_plan(case: &Case) -> Plan {
         }
     }
     plan
-}
-
-/// Pins that break a hard rule (SPEC §2.5): each an input error naming the
-/// rule and the pin's place in the round file.
-pub fn check_pins(case: &Case, spec: &RoundSpec) -> InputErrors {
-    let mut errors = InputErrors::default();
-    if case.round.pins.is_empty() {
-        return errors;
-    }
-    let plan = pinned_plan(case);
-    let mut violations = check_with_mode(case, &plan, Mode::Partial);
-    sort(&mut violations);
-    for v in violations {
-        // the pin the violation is about: by person, else the group's first pin
-        let pin = spec
-            .pins
-            .iter()
-            .find(|p| {
-                Some(&p.person.0) == v.person.as_ref() && Some(&p.group.0) == v.group.as_ref()
-            })
-            .or_else(|| {
-                spec.pins
-                    .iter()
-                    .find(|p| Some(&p.person.0) == v.person.as_ref())
-            })
-            .or_else(|| {
-                spec.pins
-                    .iter()
-                    .find(|p| Some(&p.group.0) == v.group.as_ref())
-            });
-        let (pos, person, group) = match pin {
-            Some(p) => (p.pos.clone(), p.person.0.clone(), p.group.0.clone()),
-            None => (
-                spec.source.clone(),
-                v.person.clone().unwrap_or_default(),
-                v.group.clone().unwrap_or_default(),
-            ),
-        };
-        errors.push(InputError::Pin {
-            pos,
-            person,
-            group,
-            rule: v.rule.as_str(),
-            message: crate::msg::Msg::new("pin-facts").both(
-                "facts",
-                crate::explain::facts::cause_text(crate::explain::Lang::En, case, &v.cause),
-                crate::explain::facts::cause_text(crate::explain::Lang::Zh, case, &v.cause),
-            ),
-        });
-    }
-    errors
 }
