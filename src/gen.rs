@@ -470,12 +470,8 @@ pub const MAX_DRAWS: u64 = 8;
 /// that stops at the first plan found (on a budget of moves: deterministic).
 /// `Err` says why not, in words.
 pub fn staffable(case: &Case) -> Result<(), String> {
-    let settings = crate::whatif::Settings {
-        seed: 1,
-        iterations: None,
-        searches: 2,
-    };
-    crate::whatif::first_plan(case, &settings).map_err(|no| crate::whatif::why_not(case, &no))
+    crate::solve::first_plan(case, 1, None, 2)
+        .map_err(|no| crate::explain::no_plan_line(crate::explain::Lang::En, case, &no))
 }
 
 /// The case `gen` writes: `synthetic_case`, and unless `infeasible` is asked

@@ -244,6 +244,40 @@ pub struct Staffing<'a> {
     pub deputies: Vec<Vec<PersonId>>,
 }
 
+impl Staffing<'_> {
+    /// Every violation of rules 1–9 in this staffing under `mode`
+    /// (`Partial`: no lower bounds on size, leaders, deputies or
+    /// requirements), unsorted: rules 1–3 per member, then the group's
+    /// make-up, reciprocal avoidance and the requirements. The one
+    /// statement of which checks make up a check, for plans
+    /// (`validate::check_plan`) and for the round's pins (`io::pins`).
+    pub fn violations(&self, mode: Mode) -> Vec<Violation> {
+        let mut out = Vec::new();
+        for (gi, (_, members)) in self.groups.iter().enumerate() {
+            let g = GroupId(gi as u32);
+            let mut seen = members.clone();
+            seen.sort_unstable();
+            seen.dedup();
+            for &p in &seen {
+                for b in blockers(self.case, p, g) {
+                    out.push(Violation::from_blocker(self.case, g, &b));
+                }
+            }
+        }
+        composition::check_assignment(self, &mut out);
+        composition::check_size_and_leaders(self, mode, &mut out);
+        composition::check_kin(self, &mut out);
+        composition::check_mixing(self, &mut out);
+        composition::check_deputies(self, mode, &mut out);
+        composition::check_seniority(self, &mut out);
+        reciprocal::check_reciprocal(self, &mut out);
+        if mode == Mode::Full {
+            requirements::check_requirements(self, &mut out);
+        }
+        out
+    }
+}
+
 /// Which rules to check.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Mode {

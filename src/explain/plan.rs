@@ -156,39 +156,54 @@ pub fn plan_text(lang: Lang, case: &Case, model: &ScoreModel, outcome: &Outcome)
         for (p, leader) in roster(pg) {
             let _ = writeln!(s, "{}", line(&row(p, leader)));
         }
-        if !case.round.areas.is_empty() {
-            let totals = area_totals(case, pg);
-            let cells: Vec<(String, String, String)> = case
-                .round
-                .areas
-                .iter()
-                .zip(&totals)
-                .map(|(a, (sum, k))| (a.label.clone(), sum.to_string(), k.to_string()))
-                .collect();
-            let cw: Vec<usize> = cells
-                .iter()
-                .map(|(a, x, y)| display_width(a).max(x.len()).max(y.len()))
-                .collect();
-            let labels = ["plan-level-sum", "plan-members-with", "plan-area"].map(|k| t(lang, k));
-            let lw = labels.iter().map(|l| display_width(l)).max().unwrap_or(0) + 2;
-            let mut sums = format!("  {}", pad(&labels[0], lw));
-            let mut have = format!("  {}", pad(&labels[1], lw));
-            let mut names = format!("  {}", pad(&labels[2], lw));
-            for ((a, x, y), w) in cells.iter().zip(&cw) {
-                names.push_str(&pad_left(a, *w));
-                names.push_str("  ");
-                sums.push_str(&pad_left(x, *w));
-                sums.push_str("  ");
-                have.push_str(&pad_left(y, *w));
-                have.push_str("  ");
-            }
-            let _ = writeln!(s, "{}", names.trim_end());
-            let _ = writeln!(s, "{}", sums.trim_end());
-            let _ = writeln!(s, "{}", have.trim_end());
-        }
+        s.push_str(&area_lines(lang, case, pg));
     }
 
-    // the score, term by term
+    s.push_str(&score_text(lang, case, model, outcome));
+    s.push_str(&footer_text(lang, case, outcome));
+    s
+}
+
+/// A group's area totals: the areas, the level sums, the members with each.
+fn area_lines(lang: Lang, case: &Case, pg: &crate::model::PlanGroup) -> String {
+    let mut s = String::new();
+    if case.round.areas.is_empty() {
+        return s;
+    }
+    let totals = area_totals(case, pg);
+    let cells: Vec<(String, String, String)> = case
+        .round
+        .areas
+        .iter()
+        .zip(&totals)
+        .map(|(a, (sum, k))| (a.label.clone(), sum.to_string(), k.to_string()))
+        .collect();
+    let cw: Vec<usize> = cells
+        .iter()
+        .map(|(a, x, y)| display_width(a).max(x.len()).max(y.len()))
+        .collect();
+    let labels = ["plan-level-sum", "plan-members-with", "plan-area"].map(|k| t(lang, k));
+    let lw = labels.iter().map(|l| display_width(l)).max().unwrap_or(0) + 2;
+    let mut sums = format!("  {}", pad(&labels[0], lw));
+    let mut have = format!("  {}", pad(&labels[1], lw));
+    let mut names = format!("  {}", pad(&labels[2], lw));
+    for ((a, x, y), w) in cells.iter().zip(&cw) {
+        names.push_str(&pad_left(a, *w));
+        names.push_str("  ");
+        sums.push_str(&pad_left(x, *w));
+        sums.push_str("  ");
+        have.push_str(&pad_left(y, *w));
+        have.push_str("  ");
+    }
+    let _ = writeln!(s, "{}", names.trim_end());
+    let _ = writeln!(s, "{}", sums.trim_end());
+    let _ = writeln!(s, "{}", have.trim_end());
+    s
+}
+
+/// The score, term by term, with its total.
+fn score_text(lang: Lang, case: &Case, model: &ScoreModel, outcome: &Outcome) -> String {
+    let mut s = String::new();
     let terms = outcome.score.terms(case, model);
     let rows: Vec<[String; 4]> = terms
         .iter()
@@ -246,7 +261,12 @@ pub fn plan_text(lang: Lang, case: &Case, model: &ScoreModel, outcome: &Outcome)
         pad_left(&total, w[3])
     );
 
-    // who is left out, what is unstaffed, how it was solved
+    s
+}
+
+/// Who is left out, which groups are unstaffed, and how the plan was solved.
+fn footer_text(lang: Lang, case: &Case, outcome: &Outcome) -> String {
+    let mut s = String::new();
     let must: Vec<String> = outcome
         .left_out
         .iter()

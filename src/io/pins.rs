@@ -5,9 +5,9 @@
 //! [`Mode::Partial`]): no lower bounds on size, leader count or requirements.
 
 use super::round::RoundSpec;
-use crate::constraints::{blockers, composition, reciprocal, Mode, Staffing, Violation};
+use crate::constraints::{Mode, Staffing, Violation};
 use crate::error::{InputError, InputErrors};
-use crate::model::{Case, GroupId, Role};
+use crate::model::{Case, Role};
 
 /// Pins that break a hard rule (SPEC §2.5): each an input error naming the
 /// rule and the pin's place in the round file.
@@ -84,26 +84,7 @@ fn pinned_staffing(case: &Case) -> Staffing<'_> {
 /// order the checks found them in).
 fn pin_violations(case: &Case) -> Vec<Violation> {
     let s = pinned_staffing(case);
-    let mode = Mode::Partial;
-    let mut out = Vec::new();
-    for (gi, (_, members)) in s.groups.iter().enumerate() {
-        let g = GroupId(gi as u32);
-        let mut seen = members.clone();
-        seen.sort_unstable();
-        seen.dedup();
-        for &p in &seen {
-            for b in blockers(case, p, g) {
-                out.push(Violation::from_blocker(case, g, &b));
-            }
-        }
-    }
-    composition::check_assignment(&s, &mut out);
-    composition::check_size_and_leaders(&s, mode, &mut out);
-    composition::check_kin(&s, &mut out);
-    composition::check_mixing(&s, &mut out);
-    composition::check_deputies(&s, mode, &mut out);
-    composition::check_seniority(&s, &mut out);
-    reciprocal::check_reciprocal(&s, &mut out);
+    let mut out = s.violations(Mode::Partial);
     out.sort_by(|a, b| {
         (a.rule, &a.group, &a.person, &a.target).cmp(&(b.rule, &b.group, &b.person, &b.target))
     });
@@ -114,7 +95,7 @@ fn pin_violations(case: &Case) -> Vec<Violation> {
 mod tests {
     use super::*;
     use crate::gen::{synthetic_case, GenOptions};
-    use crate::model::{PersonId, Pin};
+    use crate::model::{GroupId, PersonId, Pin};
 
     /// The pins' violations are those the plan checker finds in the pins
     /// taken as a partial plan.

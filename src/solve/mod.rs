@@ -155,3 +155,31 @@ pub fn plan_heuristic(
         .with_progress(progress)
         .solve()
 }
+
+/// Is there a plan keeping every rule? The pre-solve report, then `searches`
+/// searches (at least one) that stop at the first plan found, on a budget
+/// of `iterations` moves each (default: [`default_iterations`]):
+/// deterministic for a seed.
+///
+/// # Errors
+///
+/// [`NoPlan`]: proven by the report, or none found (the exact solver is
+/// not asked).
+pub fn first_plan(
+    case: &Case,
+    seed: u64,
+    iterations: Option<u64>,
+    searches: usize,
+) -> Result<(), NoPlan> {
+    let elig = Eligibility::build(case);
+    let model = ScoreModel::new(case, &elig, None);
+    let opts = SolveOptions {
+        seed,
+        iterations: Some(iterations.unwrap_or_else(|| default_iterations(case))),
+        searches: searches.max(1),
+        first_feasible: true,
+        exact_fallback: false,
+        ..SolveOptions::default()
+    };
+    plan_heuristic(case, &elig, &model, &opts, false, None).map(|_| ())
+}

@@ -5,10 +5,8 @@
 pub mod feasibility;
 mod roles;
 
-use crate::constraints::{
-    blockers, composition, reciprocal, requirements, Cause, Mode, Staffing, Violation,
-};
-use crate::model::{Case, GroupId, Plan, Role, RuleId};
+use crate::constraints::{Cause, Mode, Staffing, Violation};
+use crate::model::{Case, Plan, Role, RuleId};
 
 /// Every violation of rules 1–9 (and of the round's pins) in a plan, sorted
 /// by rule, group and person so the output is the same every time.
@@ -47,29 +45,7 @@ pub fn check_with_mode(case: &Case, plan: &Plan, mode: Mode) -> Vec<Violation> {
         groups,
         deputies,
     };
-    let mut out = Vec::new();
-    for (gi, (_, members)) in s.groups.iter().enumerate() {
-        let g = GroupId(gi as u32);
-        let mut seen = members.clone();
-        seen.sort_unstable();
-        seen.dedup();
-        for &p in &seen {
-            for b in blockers(case, p, g) {
-                out.push(Violation::from_blocker(case, g, &b));
-            }
-        }
-    }
-    composition::check_assignment(&s, &mut out);
-    composition::check_size_and_leaders(&s, mode, &mut out);
-    composition::check_kin(&s, &mut out);
-    composition::check_mixing(&s, &mut out);
-    composition::check_deputies(&s, mode, &mut out);
-    composition::check_seniority(&s, &mut out);
-    reciprocal::check_reciprocal(&s, &mut out);
-    if mode == Mode::Full {
-        requirements::check_requirements(&s, &mut out);
-    }
-    out
+    s.violations(mode)
 }
 
 fn check_pins_kept(case: &Case, plan: &Plan, out: &mut Vec<Violation>) {

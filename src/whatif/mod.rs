@@ -164,21 +164,7 @@ pub fn solve_case(
 /// found, on a budget of moves (deterministic), without the exact solver's
 /// fallback (it could take 20 s each time this is asked).
 pub fn first_plan(case: &Case, settings: &Settings) -> Result<(), NoPlan> {
-    let elig = Eligibility::build(case);
-    let model = ScoreModel::new(case, &elig, None);
-    let opts = SolveOptions {
-        seed: settings.seed,
-        iterations: Some(
-            settings
-                .iterations
-                .unwrap_or_else(|| solve::default_iterations(case)),
-        ),
-        searches: settings.searches.max(1),
-        first_feasible: true,
-        exact_fallback: false,
-        ..SolveOptions::default()
-    };
-    solve::plan_heuristic(case, &elig, &model, &opts, false, None).map(|_| ())
+    solve::first_plan(case, settings.seed, settings.iterations, settings.searches)
 }
 
 /// The base case's plan: `given` (an approved plan, checked by the caller)

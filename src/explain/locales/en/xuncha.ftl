@@ -201,7 +201,7 @@ report-infeasible = error: the case is infeasible ({ $n } { $n ->
 })
 not-found-proven = No plan keeps every rule (proven by the exact solver).
 not-found = No plan found that keeps every rule.
-not-found-why = Each group has enough eligible people on its own, but together they do not go round (kin, mixing caps, reciprocal avoidance or shared experts).
+not-found-why = Each group has enough eligible people on its own, but together they do not go round: below, per group, what its best attempt still misses and what keeps out the people who may join it.
 not-found-misses = The best attempt still misses:
 not-found-try = What to try:
 not-found-try-explain = - see who may join a group and why not: xuncha explain CASE --group { $group }
