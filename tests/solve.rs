@@ -157,6 +157,53 @@ fn allow_partial_staffs_the_other_group_and_says_why_g1_is_empty() {
     let why = &v["unstaffed"][0];
     assert_eq!(why["group"], "G1");
     assert!(why["reason"].as_str().unwrap().contains("leader"), "{why}");
+    // beside the words, the finding as data
+    assert_eq!(why["why"]["rule"], "leader", "{why}");
+    assert_eq!(v["solver"]["kind"]["kind"], "heuristic");
+}
+
+#[test]
+fn an_infeasible_round_in_json_gives_the_finding_as_data() {
+    let o = xuncha(&["plan", "data/starved", "--format", "json"]);
+    assert_eq!(o.status.code(), Some(1));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(v["kind"], "proven");
+    let f = &v["report"]["findings"][0];
+    assert_eq!(f["rule"], "leader", "{f}");
+    assert_eq!(f["groups"][0], "G1", "{f}");
+    assert!(v["message"]
+        .as_str()
+        .unwrap()
+        .contains("G1 has no eligible leader"));
+}
+
+#[test]
+fn plan_json_on_stdout_is_plan_json() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("p.json");
+    let o = xuncha(&[
+        "plan",
+        "data/tiny",
+        "--iterations",
+        "20000",
+        "--format",
+        "json",
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    let mut printed: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let mut saved: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&out).unwrap()).unwrap();
+    printed["solver"]["elapsed_ms"] = 0.into();
+    saved["solver"]["elapsed_ms"] = 0.into();
+    assert_eq!(printed, saved);
+    assert_eq!(saved["solver"]["ending"]["kind"], "best-found");
 }
 
 fn solve(case: &Case, iterations: u64, seed: u64) -> Result<xuncha::solve::Outcome, NoPlan> {

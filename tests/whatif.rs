@@ -35,6 +35,7 @@ fn settings() -> Settings {
         seed: 1,
         iterations: Some(20_000),
         searches: 2,
+        ..Settings::default()
     }
 }
 
@@ -511,4 +512,39 @@ fn a_round_that_cannot_be_staffed_is_said_so_by_capacity_and_critical() {
     ]));
     assert_eq!(v["round_staffed"], false);
     assert!(v["why_not"].as_str().unwrap().contains("[leader]"));
+}
+
+/// The reports speak the user's language: every line of `--capacity` and
+/// `--critical` in Chinese, with the reasons in Chinese too.
+#[test]
+fn the_reports_are_in_chinese_when_asked() {
+    for (args, head) in [
+        (vec!["--capacity"], "可组建组数："),
+        (vec!["--critical", "--top", "3"], "关键人员："),
+        (
+            vec!["--scenario", "data/sample-scenario.toml"],
+            "情景分析：",
+        ),
+    ] {
+        let mut all = vec!["whatif", "data/sample", "--lang", "zh"];
+        all.extend(args);
+        let out = xuncha_fast(&all);
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let text = String::from_utf8_lossy(&out.stdout);
+        assert!(text.starts_with(head), "{text}");
+        for english in [
+            "capacity:",
+            "critical people",
+            "what-if:",
+            "no plan",
+            "moved (",
+            "score (lower",
+        ] {
+            assert!(!text.contains(english), "{english:?} in {text}");
+        }
+    }
 }

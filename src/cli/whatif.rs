@@ -62,12 +62,14 @@ pub fn run(a: Args, lang: Lang) -> anyhow::Result<u8> {
         seed: a.seed,
         iterations: a.iterations,
         searches: a.searches,
+        lang,
     };
     thread_pool(a.threads)?.install(|| run_whatif(&a, &settings, lang))
 }
 
 fn run_whatif(a: &Args, settings: &crate::whatif::Settings, lang: Lang) -> anyhow::Result<u8> {
-    use crate::whatif::{self, report};
+    use crate::explain::whatif as report;
+    use crate::whatif;
     let (case_path, scenario, capacity, critical, top) = (
         a.case.as_path(),
         a.scenario.as_deref(),
@@ -130,19 +132,19 @@ fn run_whatif(a: &Args, settings: &crate::whatif::Settings, lang: Lang) -> anyho
             .collect();
         print_warnings(lang, &own);
         // each case's warnings beside it in the array
-        let mut json = report::scenario_json(&cases);
+        let mut json = report::scenario_json(lang, &cases);
         if let Some(a) = json.as_array_mut() {
             for (x, c) in a.iter_mut().zip(&cases) {
                 *x = with_warnings(lang, x.take(), &c.case.warnings);
             }
         }
         match format {
-            Format::Text => out!("{}", report::scenario_text(&cases, settings)),
+            Format::Text => out!("{}", report::scenario_text(lang, &cases, settings)),
             Format::Json => print_json(&json),
         }
         if let (Some(o), Some(xlsx)) = (out, out_kind) {
             let bytes = if xlsx {
-                report::scenario_xlsx(&cases)?
+                report::scenario_xlsx(lang, &cases)?
             } else {
                 let mut b = serde_json::to_vec_pretty(&json)?;
                 b.push(b'\n');
@@ -150,7 +152,14 @@ fn run_whatif(a: &Args, settings: &crate::whatif::Settings, lang: Lang) -> anyho
             };
             crate::io::workbook::write_atomic(o, &bytes)
                 .map_err(|e| anyhow::anyhow!("cannot write {}: {e}", o.display()))?;
-            errln!("wrote {}", o.display());
+            errln!(
+                "{}",
+                crate::explain::i18n::tr(
+                    lang,
+                    "cli-wrote",
+                    &crate::explain::i18n::Args::new().s("out", o.display().to_string())
+                )
+            );
         }
     } else if capacity {
         let case = load(lang, case_path)?;
@@ -158,7 +167,7 @@ fn run_whatif(a: &Args, settings: &crate::whatif::Settings, lang: Lang) -> anyho
         match format {
             Format::Text => out!(
                 "{}",
-                report::capacity_text(&case, &case_path.display().to_string(), &c, settings)
+                report::capacity_text(lang, &case, &case_path.display().to_string(), &c, settings)
             ),
             Format::Json => print_json(&with_warnings(
                 lang,
@@ -176,7 +185,14 @@ fn run_whatif(a: &Args, settings: &crate::whatif::Settings, lang: Lang) -> anyho
         match format {
             Format::Text => out!(
                 "{}",
-                report::critical_text(&case, &case_path.display().to_string(), &c, settings, top)
+                report::critical_text(
+                    lang,
+                    &case,
+                    &case_path.display().to_string(),
+                    &c,
+                    settings,
+                    top
+                )
             ),
             Format::Json => print_json(&with_warnings(
                 lang,

@@ -19,6 +19,7 @@ pub mod report;
 mod report_json;
 mod review;
 pub mod solve;
+pub mod whatif;
 
 pub use check::{check_json, rule_label, violation_json, violations_text};
 pub use facts::{cause_text, fact_chain};

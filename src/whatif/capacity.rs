@@ -186,11 +186,11 @@ fn probe(case: &Case, k: usize, settings: &Settings) -> Probe {
                 .unwrap_or(RuleId::GroupSize);
             Probe::Impossible {
                 rule: rule.as_str().to_string(),
-                why: why_not(&c, &NoPlan::Proven(report)),
+                why: why_not(settings.lang, &c, &NoPlan::Proven(report)),
             }
         }
         Err(no) => Probe::NotFound {
-            why: why_not(&c, &no),
+            why: why_not(settings.lang, &c, &no),
         },
     }
 }

@@ -125,7 +125,7 @@ pub fn critical(
         Err(no) => {
             return Critical {
                 base_score: None,
-                base_why: Some(why_not(case, &no)),
+                base_why: Some(why_not(settings.lang, case, &no)),
                 iterations,
                 entries: Vec::new(),
             }
@@ -181,7 +181,7 @@ pub fn critical(
                 }
                 Err(no) => Effect::Infeasible {
                     proven: !matches!(no, NoPlan::NotFound(_)),
-                    why: why_not(&c, &no),
+                    why: why_not(settings.lang, &c, &no),
                 },
             };
             if let Some(pr) = progress {

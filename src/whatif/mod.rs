@@ -12,7 +12,7 @@
 
 pub mod capacity;
 pub mod critical;
-pub mod report;
+
 pub mod scenario;
 
 use crate::constraints::Eligibility;
@@ -34,6 +34,8 @@ pub struct Settings {
     pub iterations: Option<u64>,
     /// Independent searches per solve.
     pub searches: usize,
+    /// The language the reasons (why no plan) are put in.
+    pub lang: crate::explain::Lang,
 }
 
 impl Default for Settings {
@@ -42,6 +44,7 @@ impl Default for Settings {
             seed: 1,
             iterations: None,
             searches: 4,
+            lang: crate::explain::Lang::En,
         }
     }
 }
@@ -98,7 +101,7 @@ pub struct Solved {
     /// People the variant added.
     pub added: usize,
     /// Remarks on how the variant applied.
-    pub notes: Vec<String>,
+    pub notes: Vec<crate::msg::Msg>,
     /// People placed differently from the base plan (empty for the base).
     pub changes: Vec<Change>,
 }
@@ -338,6 +341,6 @@ pub fn run_scenario(
 }
 
 /// One line on why there is no plan: the first cause with its rule id.
-pub fn why_not(case: &Case, no: &NoPlan) -> String {
-    crate::explain::no_plan_line(crate::explain::Lang::En, case, no)
+pub fn why_not(lang: crate::explain::Lang, case: &Case, no: &NoPlan) -> String {
+    crate::explain::no_plan_line(lang, case, no)
 }

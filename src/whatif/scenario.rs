@@ -10,6 +10,7 @@ use crate::io::case::{build_case, known_area, CaseSheets};
 use crate::io::round::{check_policy, toml_error, At, GroupSpec, GroupToml, Lines, PolicyToml};
 use crate::io::sheet::read_csv_into;
 use crate::model::{Case, PersonId};
+use crate::msg::Msg;
 use serde::Deserialize;
 use std::collections::{BTreeMap, HashSet};
 use std::path::{Path, PathBuf};
@@ -331,7 +332,7 @@ pub struct VariantCase {
     /// People it added.
     pub added: usize,
     /// Remarks: conditions that matched nobody, pins dropped.
-    pub notes: Vec<String>,
+    pub notes: Vec<Msg>,
 }
 
 /// Applies a variant to the base case's tables. `base` is the case those
@@ -357,7 +358,7 @@ pub fn variant_case(
     for f in &v.remove_where {
         match f.matches(base) {
             Ok(ps) if ps.is_empty() => {
-                notes.push(format!("remove_where {{{}}} matches nobody", f.describe()))
+                notes.push(Msg::new("wi-note-matches-nobody").s("filter", f.describe()))
             }
             Ok(ps) => gone.extend(ps),
             Err(message) => errors.at(f.pos.clone(), message),
@@ -369,10 +370,11 @@ pub fn variant_case(
     sheets.round.pins.retain(|pin| {
         let keep = !gone_ids.contains(pin.person.0.as_str());
         if !keep {
-            notes.push(format!(
-                "the pin of {} in {} is dropped: the variant removes them",
-                pin.person.0, pin.group.0
-            ));
+            notes.push(
+                Msg::new("wi-note-pin-dropped")
+                    .s("person", &pin.person.0)
+                    .s("group", &pin.group.0),
+            );
         }
         keep
     });

@@ -30,15 +30,15 @@ left-out-not-needed = 符合条件，但本轮不需要
 left-out-must-serve = 必须参加，但没有既守规则又不使评分变差的位置（各规则拒绝的组数：{ $rules }）
 left-out-room = 有空位 ×{ $n }
 
-missing-leaders = 缺组长 { $n } 人（组长）
-missing-members = 还差 { $n } 人才达到最少 { $least } 人（组规模）
-missing-area = 缺{ $area }人员 { $n } 人（专业要求）
+missing-leaders = 组长 { $n } 人（组长）
+missing-members = { $n } 人才达到最少的 { $least } 人（组规模）
+missing-area = { $area }人员 { $n } 人（专业要求）
 missing-held = ；可进入该组的人员中：{ $list }
 held-one-group = { $n } 人已在其他组
 held-rule = { $n } 人因{ $rule }不能进入
 
 unstaffed-proven = { $claim }［{ $rule }］
-unstaffed-not-found = 未找到能为其配齐的方案：{ $missing }
+unstaffed-not-found = 未找到能为其配齐的方案：缺少{ $missing }
 
 no-plan-infeasible = 无可行方案
 no-plan-found-line = 未找到方案（未证明不可能）：{ $group } 缺少{ $what }{ $more ->
