@@ -293,9 +293,23 @@ fn check_reads_the_workbook_as_written_and_as_edited() {
     let (c, out) = check(d, &same);
     assert_eq!(c, 0, "{out}");
 
-    // a member's row deleted: still a valid plan of 23
+    // a member's row deleted (one with no required expertise, so that no
+    // requirement goes short): still a valid plan of 23
+    let people = std::fs::read_to_string(common::root().join("data/sample/people.csv")).unwrap();
+    let expert = |id: &str| {
+        people.lines().any(|l| {
+            let f: Vec<&str> = l.split(',').collect();
+            f[0] == id
+                && f[f.len() - 4..]
+                    .iter()
+                    .any(|v| v.parse::<u32>().is_ok_and(|x| x >= 1))
+        })
+    };
     let mut fewer = rows.clone();
-    let gone = fewer.iter().rposition(|r| r.0 == "G1").unwrap();
+    let gone = fewer
+        .iter()
+        .rposition(|r| r.1 == "组员" && !expert(&r.3))
+        .unwrap();
     fewer.remove(gone);
     let path = d.join("fewer.xlsx");
     clerk_book(&path, &fewer);

@@ -8,9 +8,11 @@
 mod construct;
 mod moves;
 mod polish;
+mod repair;
 
 pub use construct::construct;
 pub use polish::polish;
+pub use repair::repair_descent;
 
 use super::budget::Budget;
 use super::engine::{self, Cost, Found, Schedule, Search};
@@ -216,8 +218,10 @@ impl<'c, 'a> Search for PlanSearch<'c, 'a> {
 
 /// Runs the parallel heuristic within `budget`: `searches` searches from
 /// rule-abiding starts (after `start`'s people where the rules allow),
-/// each annealed by `schedule`; gives the best placement found and the
-/// number of moves over all searches.
+/// each annealed by `schedule` and, on rounds of a few groups, its best
+/// plan then repaired ([`repair_descent`], a tenth of its moves
+/// or clock, its own random stream); gives the best placement found and
+/// the moves (repair nodes included) over all searches.
 pub fn search(
     ctx: &Ctx,
     searches: usize,
@@ -241,6 +245,40 @@ pub fn search(
             }
         }
         construct(&mut s, &mut rng);
-        engine::anneal(PlanSearch::new(s), rng, part, schedule, i)
+        let ps = PlanSearch::new(s);
+        if !ps.level_moves || schedule.first_feasible {
+            return engine::anneal(ps, rng, part, schedule, i);
+        }
+        let share = REPAIR_SHARE;
+        // the annealing first, then exact repairs of its best plan
+        let annealing = part
+            .with_moves(part.moves().map(|n| n - (n as f64 * share) as u64))
+            .share(1.0 - share);
+        let mut found = engine::anneal(ps, rng, &annealing, schedule, i);
+        let mut ps = PlanSearch::new(State::from_placement(ctx, &found.solution));
+        let mut rng = engine::rng_for(seed ^ REPAIR_STREAM, i);
+        let nodes = part
+            .moves()
+            .map(|n| (n as f64 * share * NODES_PER_MOVE) as u64);
+        let (spent, better) = repair_descent(&mut ps, &mut rng, part, nodes);
+        if better > 0 {
+            found.solution = ps.s.placement();
+            found.cost = ps.s.cost();
+        }
+        found.iterations += spent;
+        found
     })
 }
+
+/// Share of a search's budget (moves, else clock) spent on exact repairs
+/// of its best plan after the annealing, on rounds of a few groups (0.1
+/// and 0.25 measured on the tight rounds with the default moves: 0.1 the
+/// better; BENCHMARKS.md, issue 14).
+const REPAIR_SHARE: f64 = 0.1;
+
+/// Repair nodes per move of the budget they replace (a node, one person
+/// placed and the bound, costs about what a move does).
+const NODES_PER_MOVE: f64 = 1.0;
+
+/// Mixed into the seed for the repairs' random streams.
+const REPAIR_STREAM: u64 = 0x5EED_4E9A_1200_0000;

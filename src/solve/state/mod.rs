@@ -437,6 +437,19 @@ impl<'c, 'a> State<'c, 'a> {
         self.ext[a].arg(hi)
     }
 
+    /// Group `g`'s sum of attribute `a` (its people's values added up).
+    #[inline]
+    pub fn sum_of(&self, g: usize, a: usize) -> i64 {
+        self.sums[g * self.ctx.n_attr + a]
+    }
+
+    /// Group `g`'s scored value of attribute `a` (the sum, or the mean as
+    /// [`ScoreModel::mean_value`] keeps it).
+    #[inline]
+    pub fn value_of(&self, g: usize, a: usize) -> i64 {
+        self.vals[g * self.ctx.n_attr + a]
+    }
+
     /// Members of `g` with level ≥ 1 in area `k`.
     pub fn area_count(&self, g: usize, k: usize) -> u32 {
         self.area_count[g * self.ctx.req.len() + k]
