@@ -8,18 +8,22 @@ use super::pad;
 use super::plan::{num, term_label};
 use crate::io::output::{area_totals, display_width};
 use crate::model::Case;
-use crate::whatif::capacity::{Capacity, Probe, Resource};
-use crate::whatif::critical::{Critical, Effect, CLEARLY_WORSE};
 use crate::whatif::{Place, Settings, Solved};
 use serde_json::{json, Value};
 use std::fmt::Write;
 
+mod capacity;
+mod critical;
+
+pub use capacity::{capacity_json, capacity_text};
+pub use critical::{critical_json, critical_text};
+
 /// Rounded for JSON (no 0.30000000000000004).
-fn round4(x: f64) -> f64 {
+pub(super) fn round4(x: f64) -> f64 {
     (x * 1e4).round() / 1e4
 }
 
-fn thousands(n: u64) -> String {
+pub(super) fn thousands(n: u64) -> String {
     let s = n.to_string();
     let mut out = String::new();
     for (i, c) in s.chars().enumerate() {
@@ -32,7 +36,7 @@ fn thousands(n: u64) -> String {
 }
 
 /// `第七轮交叉巡察 (2026), 4 groups`.
-fn round_line(lang: Lang, case: &Case) -> String {
+pub(super) fn round_line(lang: Lang, case: &Case) -> String {
     let name = if case.round.name.is_empty() {
         t(lang, "wi-the-round")
     } else {
@@ -48,7 +52,7 @@ fn round_line(lang: Lang, case: &Case) -> String {
     )
 }
 
-fn budget_line(lang: Lang, settings: &Settings, case: &Case) -> String {
+pub(super) fn budget_line(lang: Lang, settings: &Settings, case: &Case) -> String {
     let moves = settings
         .iterations
         .unwrap_or_else(|| crate::solve::default_iterations(case));
@@ -507,34 +511,9 @@ pub fn scenario_json(lang: Lang, cases: &[Solved]) -> Value {
     )
 }
 
-fn probe_text(lang: Lang, p: &Probe) -> String {
-    match p {
-        Probe::Staffed => t(lang, "wi-staffed"),
-        Probe::Impossible { why, .. } => tr(lang, "wi-impossible", &Args::new().s("why", why)),
-        Probe::NotFound { why } => why.clone(),
-    }
-}
-
-/// A resource's name: `leaders (组长库)`, `audit (审计)` in English, 组长库,
-/// 审计 in Chinese.
-fn resource_label(lang: Lang, case: &Case, r: &Resource) -> String {
-    if lang == Lang::En {
-        return r.label.clone();
-    }
-    match r.key.strip_prefix("area.") {
-        Some(k) => case
-            .round
-            .areas
-            .iter()
-            .find(|a| a.key == k)
-            .map_or(k.to_string(), |a| a.label.clone()),
-        None => t(lang, &format!("wi-res-{}", r.key)),
-    }
-}
-
 /// Rows of cells as aligned lines: the first column padded, the others
 /// right-aligned (`right`) or padded, the last left as it is.
-fn table_lines(rows: &[Vec<String>], right: bool) -> String {
+pub(super) fn table_lines(rows: &[Vec<String>], right: bool) -> String {
     let n = rows.first().map_or(0, Vec::len);
     let mut w = vec![0; n];
     for r in rows {
@@ -559,296 +538,4 @@ fn table_lines(rows: &[Vec<String>], right: bool) -> String {
         let _ = writeln!(s, "{}", line.trim_end());
     }
     s
-}
-
-/// `--capacity` in text (`case_path` as the user gave it, for the hints).
-pub fn capacity_text(
-    lang: Lang,
-    case: &Case,
-    case_path: &str,
-    c: &Capacity,
-    settings: &Settings,
-) -> String {
-    let mut s = String::new();
-    let round = round_line(lang, case);
-    let _ = writeln!(
-        s,
-        "{}",
-        tr(lang, "wi-capacity-head", &Args::new().s("round", round))
-    );
-    if let Err(why) = &c.round_staffed {
-        let _ = writeln!(
-            s,
-            "{}",
-            tr(
-                lang,
-                "wi-capacity-not-own",
-                &Args::new()
-                    .n("n", c.round_groups as f64)
-                    .s("why", why)
-                    .s("case", case_path)
-            )
-        );
-        return s;
-    }
-    let _ = writeln!(
-        s,
-        "{}",
-        tr(
-            lang,
-            "wi-capacity-staffs",
-            &Args::new()
-                .n("n", c.round_groups as f64)
-                .n("more", c.more as f64)
-                .n("total", (c.round_groups + c.more) as f64)
-        )
-    );
-    let groups = case
-        .round
-        .groups
-        .iter()
-        .take(3)
-        .map(|g| g.id.as_str())
-        .chain(if case.round.groups.len() > 3 {
-            Some("…")
-        } else {
-            None
-        })
-        .collect::<Vec<_>>()
-        .join(", ");
-    let _ = writeln!(
-        s,
-        "{}",
-        tr(
-            lang,
-            "wi-capacity-how",
-            &Args::new()
-                .s("groups", groups)
-                .s("budget", budget_line(lang, settings, case))
-        )
-    );
-    if let Some(next) = &c.next {
-        let _ = writeln!(
-            s,
-            "\n{}",
-            tr(
-                lang,
-                "wi-capacity-next",
-                &Args::new()
-                    .s("k", (c.more + 1).to_string())
-                    .s("result", probe_text(lang, next))
-            )
-        );
-    }
-    if c.proven_impossible_from > c.more + 1 {
-        let _ = writeln!(
-            s,
-            "{}",
-            tr(
-                lang,
-                "wi-capacity-proven-from",
-                &Args::new().n("k", c.proven_impossible_from as f64)
-            )
-        );
-    }
-    let _ = writeln!(s, "\n{}", t(lang, "wi-capacity-resources"));
-    let head = ["resource", "drawable", "per-group", "groups"]
-        .iter()
-        .map(|k| t(lang, &format!("wi-col-{k}")))
-        .collect();
-    let rows: Vec<Vec<String>> = std::iter::once(head)
-        .chain(c.resources.iter().map(|r| {
-            vec![
-                resource_label(lang, case, r),
-                r.available.to_string(),
-                r.per_group.to_string(),
-                r.groups.to_string(),
-            ]
-        }))
-        .collect();
-    s.push_str(&table_lines(&rows, true));
-    let tried: Vec<String> = c
-        .probes
-        .iter()
-        .filter(|(&k, _)| k > 0)
-        .map(|(k, p)| {
-            let word = t(
-                lang,
-                if matches!(p, Probe::Staffed) {
-                    "wi-yes"
-                } else {
-                    "wi-no"
-                },
-            );
-            format!("{k} {word}")
-        })
-        .collect();
-    let _ = writeln!(
-        s,
-        "\n{}",
-        tr(
-            lang,
-            "wi-capacity-tried",
-            &Args::new().s("list", tried.join(&t(lang, "list-sep")))
-        )
-    );
-    s
-}
-
-/// `--capacity` as JSON.
-pub fn capacity_json(c: &Capacity) -> Value {
-    json!({
-        "round_groups": c.round_groups,
-        "round_staffed": c.round_staffed.is_ok(),
-        "why_not": c.round_staffed.as_ref().err(),
-        "more": c.more,
-        "total": c.round_groups + c.more,
-        "next": c.next,
-        "proven_impossible_from": c.proven_impossible_from,
-        "resources": c.resources,
-        "probes": c.probes.iter().map(|(k, p)| {
-            let mut v = serde_json::to_value(p).expect("a probe serializes");
-            v["extra"] = json!(k);
-            v
-        }).collect::<Vec<_>>(),
-    })
-}
-
-/// What a person's absence does, in a few words.
-fn effect_text(lang: Lang, e: &Effect) -> String {
-    match e {
-        Effect::Infeasible { proven: true, why } => {
-            tr(lang, "wi-infeasible", &Args::new().s("why", why))
-        }
-        Effect::Infeasible { proven: false, why } => why.clone(),
-        Effect::Score {
-            delta,
-            score,
-            moved,
-        } => {
-            let args = Args::new()
-                .s("delta", num(delta.abs()))
-                .s("score", num(*score))
-                .n("moved", *moved as f64);
-            let id = if num(delta.abs()) == "0" {
-                "wi-score-same"
-            } else if *delta > 0.0 {
-                "wi-score-rises"
-            } else {
-                "wi-score-falls"
-            };
-            tr(lang, id, &args)
-        }
-    }
-}
-
-/// `--critical` in text: the `top` first entries (`case_path` as the user
-/// gave it, for the hints).
-pub fn critical_text(
-    lang: Lang,
-    case: &Case,
-    case_path: &str,
-    c: &Critical,
-    settings: &Settings,
-    top: usize,
-) -> String {
-    let mut s = String::new();
-    let round = round_line(lang, case);
-    let _ = writeln!(
-        s,
-        "{}",
-        tr(lang, "wi-critical-head", &Args::new().s("round", round))
-    );
-    let Some(base) = c.base_score else {
-        let _ = writeln!(
-            s,
-            "{}",
-            tr(
-                lang,
-                "wi-critical-not-staffed",
-                &Args::new()
-                    .s("why", c.base_why.as_deref().unwrap_or(""))
-                    .s("case", case_path)
-            )
-        );
-        return s;
-    };
-    let _ = writeln!(
-        s,
-        "{}",
-        tr(
-            lang,
-            "wi-critical-base",
-            &Args::new()
-                .s("score", num(base))
-                .n("people", c.entries.len() as f64)
-                .s("seed", settings.seed.to_string())
-                .n("searches", settings.searches.max(1) as f64)
-                .s("moves", thousands(c.iterations))
-        )
-    );
-    let n_critical = c.entries.iter().filter(|e| e.is_critical()).count();
-    let _ = writeln!(
-        s,
-        "{}",
-        tr(
-            lang,
-            "wi-critical-count",
-            &Args::new()
-                .n("n", n_critical as f64)
-                .s("worse", num(CLEARLY_WORSE))
-        )
-    );
-    let shown: Vec<_> = c.entries.iter().take(top).collect();
-    let head = ["rank", "person", "place", "without"]
-        .iter()
-        .map(|k| t(lang, &format!("wi-col-{k}")))
-        .collect();
-    let rows: Vec<Vec<String>> = std::iter::once(head)
-        .chain(shown.iter().enumerate().map(|(i, e)| {
-            vec![
-                format!("{}{}", i + 1, if e.is_critical() { " *" } else { "" }),
-                format!("{} {}", e.person, e.name),
-                e.place.to_string(),
-                effect_text(lang, &e.effect),
-            ]
-        }))
-        .collect();
-    let _ = writeln!(s);
-    s.push_str(&table_lines(&rows, false));
-    if c.entries.len() > shown.len() {
-        let _ = writeln!(
-            s,
-            "  {}",
-            tr(
-                lang,
-                "wi-critical-more",
-                &Args::new()
-                    .n("n", (c.entries.len() - shown.len()) as f64)
-                    .n("all", c.entries.len() as f64)
-            )
-        );
-    }
-    let _ = writeln!(s, "\n{}", t(lang, "wi-critical-legend"));
-    s
-}
-
-/// `--critical` as JSON.
-pub fn critical_json(c: &Critical) -> Value {
-    json!({
-        "base_score": c.base_score.map(round4),
-        "why_not": c.base_why,
-        "iterations": c.iterations,
-        "clearly_worse": CLEARLY_WORSE,
-        "people": c.entries.iter().map(|e| {
-            let mut v = serde_json::to_value(e).expect("an entry serializes");
-            v["critical"] = json!(e.is_critical());
-            for k in ["delta", "score"] {
-                if let Some(x) = v.get(k).and_then(Value::as_f64) {
-                    v[k] = json!(round4(x));
-                }
-            }
-            v
-        }).collect::<Vec<_>>(),
-    })
 }
