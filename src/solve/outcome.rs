@@ -152,7 +152,7 @@ pub(crate) fn missing(st: &State, g: usize) -> Missing {
         .enumerate()
         .filter_map(|(k, &r)| {
             let c = st.area_count(g, k);
-            (c < r).then_some((k, r - c))
+            (c < r).then(|| (k, r - c))
         })
         .collect();
     let mut held = std::collections::BTreeMap::new();
