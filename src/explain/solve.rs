@@ -7,6 +7,7 @@
 use super::i18n::{t, tr, Args, Lang};
 use crate::model::{Case, RuleId};
 use crate::solve::{Ending, LeftOut, Missing, NoPlan, SolverName, Unstaffed};
+use crate::validate::feasibility::Finding;
 
 /// A rule as the reader knows it: its id in English (`kin-same-group`), its
 /// short name in Chinese (亲属同组).
@@ -164,16 +165,22 @@ pub fn missing_text(lang: Lang, case: &Case, m: &Missing) -> String {
     s
 }
 
+/// A finding in one line, `claim [rule]` (`short`: a claim naming many
+/// groups names the first few).
+fn finding_line(lang: Lang, case: &Case, f: &Finding, short: bool) -> String {
+    tr(
+        lang,
+        "unstaffed-proven",
+        &Args::new()
+            .s("claim", super::claim_text(lang, case, &f.claim, short))
+            .s("rule", rule_word(lang, f.rule)),
+    )
+}
+
 /// Why a group was left empty.
 pub fn unstaffed_text(lang: Lang, case: &Case, why: &Unstaffed) -> String {
     match why {
-        Unstaffed::Proven(f) => tr(
-            lang,
-            "unstaffed-proven",
-            &Args::new()
-                .s("claim", super::claim_text(lang, case, &f.claim, false))
-                .s("rule", rule_word(lang, f.rule)),
-        ),
+        Unstaffed::Proven(f) => finding_line(lang, case, f, false),
         Unstaffed::NotFound(m) => tr(
             lang,
             "unstaffed-not-found",
@@ -188,13 +195,7 @@ pub fn no_plan_line(lang: Lang, case: &Case, no: &NoPlan) -> String {
     match no {
         NoPlan::Proven(report) => match report.findings.first() {
             // a claim naming dozens of groups is shortened to the first few
-            Some(f) => tr(
-                lang,
-                "unstaffed-proven",
-                &Args::new()
-                    .s("claim", super::claim_text(lang, case, &f.claim, true))
-                    .s("rule", rule_word(lang, f.rule)),
-            ),
+            Some(f) => finding_line(lang, case, f, true),
             None => t(lang, "no-plan-infeasible"),
         },
         NoPlan::NotFound(groups) | NoPlan::ProvenByExact(groups) => {

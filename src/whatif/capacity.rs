@@ -14,7 +14,8 @@
 //! answer is a threshold. Above it, the pre-solve report proves why not
 //! where it can; where it cannot, the report says the search found no plan.
 
-use super::{first_plan, why_not, Settings};
+use super::{first_plan, Settings};
+use crate::explain::no_plan_line;
 use crate::model::{Case, Group, RuleId};
 use crate::solve::NoPlan;
 use serde::Serialize;
@@ -186,11 +187,11 @@ fn probe(case: &Case, k: usize, settings: &Settings) -> Probe {
                 .unwrap_or(RuleId::GroupSize);
             Probe::Impossible {
                 rule: rule.as_str().to_string(),
-                why: why_not(settings.lang, &c, &NoPlan::Proven(report)),
+                why: no_plan_line(settings.lang, &c, &NoPlan::Proven(report)),
             }
         }
         Err(no) => Probe::NotFound {
-            why: why_not(settings.lang, &c, &no),
+            why: no_plan_line(settings.lang, &c, &no),
         },
     }
 }

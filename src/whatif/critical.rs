@@ -10,7 +10,8 @@
 //! [`CLEARLY_WORSE`]. Moving people only breaks ties here: the question is
 //! how good the round can be without them, and the moves are reported apart.
 
-use super::{base_outcome, changes, places, quality, solve_case, why_not, Place, Settings};
+use super::{base_outcome, changes, places, quality, solve_case, Place, Settings};
+use crate::explain::no_plan_line;
 use crate::model::{Case, PersonId, Plan};
 use crate::solve::{self, NoPlan};
 use rayon::prelude::*;
@@ -125,7 +126,7 @@ pub fn critical(
         Err(no) => {
             return Critical {
                 base_score: None,
-                base_why: Some(why_not(settings.lang, case, &no)),
+                base_why: Some(no_plan_line(settings.lang, case, &no)),
                 iterations,
                 entries: Vec::new(),
             }
@@ -181,7 +182,7 @@ pub fn critical(
                 }
                 Err(no) => Effect::Infeasible {
                     proven: !matches!(no, NoPlan::NotFound(_)),
-                    why: why_not(settings.lang, &c, &no),
+                    why: no_plan_line(settings.lang, &c, &no),
                 },
             };
             if let Some(pr) = progress {

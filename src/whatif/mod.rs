@@ -339,8 +339,3 @@ pub fn run_scenario(
     out.extend(variants);
     Ok(out)
 }
-
-/// One line on why there is no plan: the first cause with its rule id.
-pub fn why_not(lang: crate::explain::Lang, case: &Case, no: &NoPlan) -> String {
-    crate::explain::no_plan_line(lang, case, no)
-}
