@@ -47,6 +47,44 @@ const HEURISTIC_SHARE_BEFORE_EXACT: f64 = 0.5;
 /// people in 60 groups (600,000) its passes took most of a second.
 const POLISH_MAX_PAIRS: usize = 200_000;
 
+/// The share of a clock kept for the last descent on a small round (50 ms
+/// of a second; on the sample the descent takes 30–50 ms), at most
+/// [`LAST_DESCENT_MAX`].
+const LAST_DESCENT_SHARE: f64 = 0.05;
+
+/// The most of a clock kept for the last descent.
+const LAST_DESCENT_MAX: Duration = Duration::from_millis(200);
+
+/// Pairs of exchanges the last descent tries per pass.
+const PAIR_TRIES: usize = 50_000;
+
+/// Is the round small enough that the last descent surely runs (at most
+/// [`POLISH_MAX_PAIRS`] places × drawable people, counting every group at
+/// its largest)? Then it gets its share of the clock.
+fn last_descent_runs(ctx: &Ctx) -> bool {
+    let places: usize = (0..ctx.active.len())
+        .filter(|&g| ctx.active[g])
+        .map(|g| ctx.size[g].1 as usize)
+        .sum();
+    places * ctx.pool.len() <= POLISH_MAX_PAIRS
+}
+
+/// The last descent on the search's best plan: every single move and swap
+/// ([`heuristic::polish`]), then pairs of exchanges that balance the worst
+/// attribute ([`heuristic::pair_descent`]), exact re-draws that give a
+/// group another group's sums ([`heuristic::redraw_descent`]), then single
+/// moves again. True when it improved the plan.
+fn last_descent(s: &mut heuristic::PlanSearch, budget: &Budget) -> bool {
+    let mut better = heuristic::polish(s, POLISH_MAX_PAIRS, 5, budget) > 0;
+    let paired = heuristic::pair_descent(s, POLISH_MAX_PAIRS, PAIR_TRIES, 20, budget);
+    let redrawn = heuristic::redraw_descent(s, POLISH_MAX_PAIRS, 20, budget);
+    if paired + redrawn > 0 {
+        heuristic::polish(s, POLISH_MAX_PAIRS, 5, budget);
+        better = true;
+    }
+    better
+}
+
 /// Is the round small enough for the exact solver to settle feasibility
 /// quickly (at most 20,000 eligible placements)?
 fn exact_is_cheap(ctx: &Ctx) -> bool {
@@ -138,11 +176,20 @@ impl<'a> Solver<'a> {
             first_feasible: opts.first_feasible,
             ..Schedule::default()
         };
+        // on a small round, keep the end of the clock for the last descent
+        let finishing = !opts.first_feasible && last_descent_runs(&ctx);
+        let searching = match searching.remaining() {
+            Some(left) if finishing => {
+                let kept = left.mul_f64(LAST_DESCENT_SHARE).min(LAST_DESCENT_MAX);
+                searching.until(std::time::Instant::now() + (left - kept))
+            }
+            _ => *searching,
+        };
         let (found, moves) = heuristic::search(
             &ctx,
             opts.searches,
             opts.seed,
-            searching,
+            &searching,
             &schedule,
             opts.start.as_ref(),
         );
@@ -150,10 +197,7 @@ impl<'a> Solver<'a> {
         let mut polished = heuristic::PlanSearch::new(State::from_placement(&ctx, &found.solution));
         let mut placement = found.solution;
         // a last exhaustive descent when the neighbourhood is small
-        if !opts.first_feasible
-            && !interrupted
-            && heuristic::polish(&mut polished, POLISH_MAX_PAIRS, 5, budget) > 0
-        {
+        if !opts.first_feasible && !interrupted && last_descent(&mut polished, budget) {
             placement = polished.s.placement();
         }
         let st = polished.s;

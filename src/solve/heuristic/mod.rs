@@ -8,10 +8,12 @@
 mod construct;
 mod moves;
 mod polish;
+mod redraw;
 mod repair;
 
 pub use construct::construct;
-pub use polish::polish;
+pub use polish::{pair_descent, polish};
+pub use redraw::redraw_descent;
 pub use repair::repair_descent;
 
 use super::budget::Budget;

@@ -1,0 +1,302 @@
+//! Exact re-draws of one group's free part: a large-neighbourhood step
+//! that makes a group's sums equal to another group's.
+//!
+//! When every balanced attribute's spread must reach 0 (a round whose
+//! optimum is 0, or nearly), the last steps need a group's rank, age,
+//! gender and level sums to match the others' all at once. Single moves
+//! rarely do that: whoever joins must match whoever leaves in every
+//! attribute. Here up to three of a group's free members leave and up to
+//! three people left out join, chosen by meet-in-the-middle over their
+//! attribute vectors (a table of the vectors of every pair of candidates)
+//! so that the group's kept values become exactly another group's; every
+//! such draw is then made with every hard rule checked and kept when the
+//! cost falls.
+
+use super::PlanSearch;
+use crate::model::{GroupId, PersonId, Role};
+use crate::solve::budget::Budget;
+use crate::solve::engine::Cost;
+use crate::solve::state::{Ctx, OUT};
+use std::cmp::Ordering;
+use std::collections::HashMap;
+
+/// People who may leave a group in one re-draw, and who may join.
+const MAX_CHANGED: usize = 3;
+
+/// Candidates to join beyond which the pair table is not built (it grows
+/// with their square).
+const MAX_CANDIDATES: usize = 600;
+
+/// Re-draws tried per group and target before moving on.
+const MAX_TRIES: usize = 4_000;
+
+/// A descent by exact re-draws ([module docs](self)): for each group (the
+/// extremes of the worst attribute first) and each other group as target,
+/// the first re-draw that lowers the cost is kept; at most `max_passes`
+/// passes, nothing when placed × drawable people is over `max_pairs` (as
+/// [`super::polish`]). Stops when `budget` is done. Gives the re-draws kept.
+pub fn redraw_descent(
+    s: &mut PlanSearch,
+    max_pairs: usize,
+    max_passes: usize,
+    budget: &Budget,
+) -> usize {
+    let ctx = s.s.ctx;
+    let (placed, out) = (s.s.in_list.len(), s.s.out_list.len());
+    if placed * (placed + out) > max_pairs {
+        return 0;
+    }
+    let groups: Vec<u32> = (0..ctx.active.len() as u32)
+        .filter(|&g| ctx.active[g as usize])
+        .collect();
+    let mut kept = 0;
+    'pass: for _ in 0..max_passes {
+        let mut cur = s.s.cost();
+        for g in order(s, &groups) {
+            if budget.done() {
+                return kept;
+            }
+            let table = Table::of(s, g);
+            // an empty group has no sums to match
+            let targets: Vec<u32> = groups
+                .iter()
+                .copied()
+                .filter(|&h| h != g && !s.s.members[h as usize].is_empty())
+                .collect();
+            for h in targets {
+                if redraw(s, g, h, &table, &mut cur) {
+                    kept += 1;
+                    continue 'pass;
+                }
+            }
+        }
+        return kept;
+    }
+    kept
+}
+
+/// The groups, those at either extreme of the attribute with the largest
+/// weighted spread first.
+fn order(s: &PlanSearch, groups: &[u32]) -> Vec<u32> {
+    let ctx = s.s.ctx;
+    let worst = (0..ctx.n_attr).max_by(|&x, &y| {
+        let w = |a: usize| ctx.attr_weight[a] * s.s.spread(a) as f64;
+        w(x).total_cmp(&w(y)).then(y.cmp(&x))
+    });
+    let mut first: Vec<u32> = worst
+        .map(|a| [s.s.extreme_group(a, true), s.s.extreme_group(a, false)])
+        .into_iter()
+        .flatten()
+        .flatten()
+        .map(|g| g as u32)
+        .collect();
+    first.dedup();
+    let rest = groups
+        .iter()
+        .filter(|g| !first.contains(g))
+        .copied()
+        .collect::<Vec<_>>();
+    first.extend(rest);
+    first
+}
+
+/// Who may join group `g`: single people and pairs, by a fingerprint of
+/// their attribute vector (the sums are compared exactly on a hit).
+struct Table {
+    cands: Vec<u32>,
+    singles: HashMap<u64, Vec<u32>>,
+    pairs: HashMap<u64, Vec<(u32, u32)>>,
+}
+
+/// A fingerprint of an attribute vector.
+fn fingerprint(v: impl Iterator<Item = i64>) -> u64 {
+    v.fold(0xcbf2_9ce4_8422_2325, |h, x| {
+        (h ^ x as u64)
+            .wrapping_mul(0x0100_0000_01b3)
+            .rotate_left(29)
+    })
+}
+
+impl Table {
+    fn of(s: &PlanSearch, g: u32) -> Table {
+        let ctx = s.s.ctx;
+        let mut cands: Vec<u32> =
+            s.s.out_list
+                .iter()
+                .copied()
+                .filter(|&q| ctx.elig.allowed(PersonId(q), GroupId(g)))
+                .collect();
+        cands.sort_unstable();
+        let mut singles: HashMap<u64, Vec<u32>> = HashMap::new();
+        let mut pairs: HashMap<u64, Vec<(u32, u32)>> = HashMap::new();
+        for &q in &cands {
+            singles
+                .entry(fingerprint(ctx.attrs(q).iter().copied()))
+                .or_default()
+                .push(q);
+        }
+        if cands.len() <= MAX_CANDIDATES {
+            for (i, &q1) in cands.iter().enumerate() {
+                let a1 = ctx.attrs(q1);
+                for &q2 in &cands[i + 1..] {
+                    let v = a1.iter().zip(ctx.attrs(q2)).map(|(a, b)| a + b);
+                    pairs.entry(fingerprint(v)).or_default().push((q1, q2));
+                }
+            }
+        }
+        Table {
+            cands,
+            singles,
+            pairs,
+        }
+    }
+}
+
+/// Tries the re-draws of `g` that give it `h`'s kept values; keeps the
+/// first that lowers `cur`.
+fn redraw(s: &mut PlanSearch, g: u32, h: u32, t: &Table, cur: &mut Cost) -> bool {
+    let ctx = s.s.ctx;
+    let (gu, hu, na) = (g as usize, h as usize, ctx.n_attr);
+    let free: Vec<u32> = s.s.members[gu]
+        .iter()
+        .copied()
+        .filter(|&p| {
+            ctx.free[p as usize]
+                && s.s.role[p as usize] == Role::Member
+                && !ctx.model.must_serve[p as usize]
+        })
+        .collect();
+    let n_h = s.s.members[hu].len() as i64;
+    let (lo, hi) = ctx.size[gu];
+    let mut tries = 0;
+    for leaving in subsets(&free, MAX_CHANGED) {
+        let n_left = (s.s.members[gu].len() - leaving.len()) as i64;
+        let rest: Vec<i64> = (0..na)
+            .map(|a| s.s.sum_of(gu, a) - leaving.iter().map(|&p| ctx.attrs(p)[a]).sum::<i64>())
+            .collect();
+        for joining in 0..=MAX_CHANGED as i64 {
+            let n = n_left + joining;
+            if n < lo as i64 || n > hi as i64 || (leaving.is_empty() && joining == 0) {
+                continue;
+            }
+            // the sums the joining people must bring: h's sums, or for a
+            // mean h's mean at g's new size
+            let need: Option<Vec<i64>> = (0..na)
+                .map(|a| {
+                    let sh = s.s.sum_of(hu, a);
+                    let target = if a >= ctx.first_mean {
+                        (sh * n % n_h == 0).then(|| sh * n / n_h)?
+                    } else {
+                        sh
+                    };
+                    Some(target - rest[a])
+                })
+                .collect();
+            let Some(need) = need else { continue };
+            for joiners in draws(t, &need, joining as usize, ctx) {
+                tries += 1;
+                if tries > MAX_TRIES {
+                    return false;
+                }
+                if try_draw(s, g, &leaving, &joiners, cur) {
+                    return true;
+                }
+            }
+        }
+    }
+    false
+}
+
+/// Every subset of `items` of at most `k` elements (the empty one first).
+fn subsets(items: &[u32], k: usize) -> Vec<Vec<u32>> {
+    let mut all = vec![Vec::new()];
+    for &x in items {
+        let grown: Vec<Vec<u32>> = all
+            .iter()
+            .filter(|v| v.len() < k)
+            .map(|v| v.iter().copied().chain([x]).collect())
+            .collect();
+        all.extend(grown);
+    }
+    all
+}
+
+/// The sets of `r` candidates whose attribute vectors add up to `need`.
+fn draws(t: &Table, need: &[i64], r: usize, ctx: &Ctx) -> Vec<Vec<u32>> {
+    let adds_up = |set: &[u32], need: &[i64]| {
+        (0..need.len()).all(|a| set.iter().map(|&q| ctx.attrs(q)[a]).sum::<i64>() == need[a])
+    };
+    let key = fingerprint(need.iter().copied());
+    match r {
+        0 => {
+            if need.iter().all(|&x| x == 0) {
+                vec![Vec::new()]
+            } else {
+                Vec::new()
+            }
+        }
+        1 => t.singles.get(&key).map_or(Vec::new(), |v| {
+            v.iter()
+                .map(|&q| vec![q])
+                .filter(|d| adds_up(d, need))
+                .collect()
+        }),
+        2 => t.pairs.get(&key).map_or(Vec::new(), |v| {
+            v.iter()
+                .map(|&(a, b)| vec![a, b])
+                .filter(|d| adds_up(d, need))
+                .collect()
+        }),
+        _ => {
+            let mut found = Vec::new();
+            let mut rest = vec![0; need.len()];
+            for &q in &t.cands {
+                for (a, x) in rest.iter_mut().enumerate() {
+                    *x = need[a] - ctx.attrs(q)[a];
+                }
+                if let Some(v) = t.pairs.get(&fingerprint(rest.iter().copied())) {
+                    // each set once: q before the pair
+                    found.extend(
+                        v.iter()
+                            .filter(|&&(a, b)| q < a && adds_up(&[a, b], &rest))
+                            .map(|&(a, b)| vec![q, a, b]),
+                    );
+                }
+                if found.len() > MAX_TRIES {
+                    break;
+                }
+            }
+            found
+        }
+    }
+}
+
+/// Makes the re-draw (every hard rule checked on each joining); keeps it
+/// and lowers `cur` if the cost falls, else takes it back.
+fn try_draw(s: &mut PlanSearch, g: u32, leaving: &[u32], joining: &[u32], cur: &mut Cost) -> bool {
+    for &p in leaving {
+        s.s.remove(p);
+    }
+    let mut made = 0;
+    for &q in joining {
+        if s.s.group[q as usize] != OUT || !s.s.can_insert(q, g, Role::Member) {
+            break;
+        }
+        s.s.insert(q, g, Role::Member);
+        made += 1;
+    }
+    if made == joining.len() {
+        let c = s.s.cost();
+        if c.cmp_lex(cur) == Ordering::Less {
+            *cur = c;
+            return true;
+        }
+    }
+    for &q in &joining[..made] {
+        s.s.remove(q);
+    }
+    for &p in leaving {
+        s.s.insert(p, g, Role::Member);
+    }
+    false
+}
