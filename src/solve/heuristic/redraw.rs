@@ -63,10 +63,14 @@ pub fn redraw_descent(
                 .copied()
                 .filter(|&h| h != g && !s.s.members[h as usize].is_empty())
                 .collect();
-            for h in targets {
-                if redraw(s, g, h, &table, &mut cur) {
-                    kept += 1;
-                    continue 'pass;
+            // all of h's values, then h's value of the worst attribute only
+            let worst = worst_attribute(s);
+            for only in [None, worst] {
+                for &h in &targets {
+                    if redraw(s, g, h, only, &table, &mut cur) {
+                        kept += 1;
+                        continue 'pass;
+                    }
                 }
             }
         }
@@ -78,11 +82,7 @@ pub fn redraw_descent(
 /// The groups, those at either extreme of the attribute with the largest
 /// weighted spread first.
 fn order(s: &PlanSearch, groups: &[u32]) -> Vec<u32> {
-    let ctx = s.s.ctx;
-    let worst = (0..ctx.n_attr).max_by(|&x, &y| {
-        let w = |a: usize| ctx.attr_weight[a] * s.s.spread(a) as f64;
-        w(x).total_cmp(&w(y)).then(y.cmp(&x))
-    });
+    let worst = worst_attribute(s);
     let mut first: Vec<u32> = worst
         .map(|a| [s.s.extreme_group(a, true), s.s.extreme_group(a, false)])
         .into_iter()
@@ -98,6 +98,17 @@ fn order(s: &PlanSearch, groups: &[u32]) -> Vec<u32> {
         .collect::<Vec<_>>();
     first.extend(rest);
     first
+}
+
+/// The attribute with the largest weighted spread, if any is spread.
+fn worst_attribute(s: &PlanSearch) -> Option<usize> {
+    let ctx = s.s.ctx;
+    (0..ctx.n_attr)
+        .filter(|&a| s.s.spread(a) > 0)
+        .max_by(|&x, &y| {
+            let w = |a: usize| ctx.attr_weight[a] * s.s.spread(a) as f64;
+            w(x).total_cmp(&w(y)).then(y.cmp(&x))
+        })
 }
 
 /// Who may join group `g`: single people and pairs, by a fingerprint of
@@ -152,9 +163,17 @@ impl Table {
     }
 }
 
-/// Tries the re-draws of `g` that give it `h`'s kept values; keeps the
+/// Tries the re-draws of `g` that give it `h`'s kept values (with `only`,
+/// `h`'s value of that attribute and its own of the others); keeps the
 /// first that lowers `cur`.
-fn redraw(s: &mut PlanSearch, g: u32, h: u32, t: &Table, cur: &mut Cost) -> bool {
+fn redraw(
+    s: &mut PlanSearch,
+    g: u32,
+    h: u32,
+    only: Option<usize>,
+    t: &Table,
+    cur: &mut Cost,
+) -> bool {
     let ctx = s.s.ctx;
     let (gu, hu, na) = (g as usize, h as usize, ctx.n_attr);
     let free: Vec<u32> = s.s.members[gu]
@@ -162,14 +181,23 @@ fn redraw(s: &mut PlanSearch, g: u32, h: u32, t: &Table, cur: &mut Cost) -> bool
         .copied()
         .filter(|&p| {
             ctx.free[p as usize]
-                && s.s.role[p as usize] == Role::Member
+                && s.s.role[p as usize] != Role::Deputy
                 && !ctx.model.must_serve[p as usize]
         })
         .collect();
+    let n_g = s.s.members[gu].len() as i64;
     let n_h = s.s.members[hu].len() as i64;
     let (lo, hi) = ctx.size[gu];
     let mut tries = 0;
+    let leaders: Vec<u32> = free
+        .iter()
+        .copied()
+        .filter(|&p| s.s.role[p as usize] == Role::Leader)
+        .collect();
     for leaving in subsets(&free, MAX_CHANGED) {
+        if leaving.iter().filter(|p| leaders.contains(p)).count() > 1 {
+            continue;
+        }
         let n_left = (s.s.members[gu].len() - leaving.len()) as i64;
         let rest: Vec<i64> = (0..na)
             .map(|a| s.s.sum_of(gu, a) - leaving.iter().map(|&p| ctx.attrs(p)[a]).sum::<i64>())
@@ -179,15 +207,19 @@ fn redraw(s: &mut PlanSearch, g: u32, h: u32, t: &Table, cur: &mut Cost) -> bool
             if n < lo as i64 || n > hi as i64 || (leaving.is_empty() && joining == 0) {
                 continue;
             }
-            // the sums the joining people must bring: h's sums, or for a
-            // mean h's mean at g's new size
+            // the sums the joining people must bring: the model group's
+            // sums, or for a mean its mean at g's new size
             let need: Option<Vec<i64>> = (0..na)
                 .map(|a| {
-                    let sh = s.s.sum_of(hu, a);
+                    let (model, size) = match only {
+                        Some(b) if b != a => (gu, n_g),
+                        _ => (hu, n_h),
+                    };
+                    let sm = s.s.sum_of(model, a);
                     let target = if a >= ctx.first_mean {
-                        (sh * n % n_h == 0).then(|| sh * n / n_h)?
+                        (size > 0 && sm * n % size == 0).then(|| sm * n / size)?
                     } else {
-                        sh
+                        sm
                     };
                     Some(target - rest[a])
                 })
@@ -271,32 +303,46 @@ fn draws(t: &Table, need: &[i64], r: usize, ctx: &Ctx) -> Vec<Vec<u32>> {
     }
 }
 
-/// Makes the re-draw (every hard rule checked on each joining); keeps it
-/// and lowers `cur` if the cost falls, else takes it back.
+/// Makes the re-draw (every hard rule checked on each joining; when the
+/// leader leaves, the first joiner from the leader pool leads); keeps it and
+/// lowers `cur` if the cost falls, else takes it back.
 fn try_draw(s: &mut PlanSearch, g: u32, leaving: &[u32], joining: &[u32], cur: &mut Cost) -> bool {
+    let ctx = s.s.ctx;
+    let roles: Vec<Role> = leaving.iter().map(|&p| s.s.role[p as usize]).collect();
+    let mut order: Vec<(u32, Role)> = joining.iter().map(|&q| (q, Role::Member)).collect();
+    if roles.contains(&Role::Leader) {
+        let Some(i) = joining.iter().position(|&q| ctx.leader[q as usize]) else {
+            return false;
+        };
+        order.swap(0, i);
+        order[0].1 = Role::Leader;
+    }
     for &p in leaving {
         s.s.remove(p);
     }
     let mut made = 0;
-    for &q in joining {
-        if s.s.group[q as usize] != OUT || !s.s.can_insert(q, g, Role::Member) {
+    for &(q, role) in &order {
+        if s.s.group[q as usize] != OUT || !s.s.can_insert(q, g, role) {
             break;
         }
-        s.s.insert(q, g, Role::Member);
+        s.s.insert(q, g, role);
         made += 1;
     }
-    if made == joining.len() {
+    if made == order.len() {
         let c = s.s.cost();
         if c.cmp_lex(cur) == Ordering::Less {
             *cur = c;
             return true;
         }
     }
-    for &q in &joining[..made] {
+    for &(q, _) in &order[..made] {
         s.s.remove(q);
     }
-    for &p in leaving {
-        s.s.insert(p, g, Role::Member);
+    // the leader back first (members may be checked against the leader)
+    let mut back: Vec<(u32, Role)> = leaving.iter().copied().zip(roles).collect();
+    back.sort_by_key(|&(_, r)| r != Role::Leader);
+    for (p, role) in back {
+        s.s.insert(p, g, role);
     }
     false
 }
