@@ -282,6 +282,102 @@ fn scenario_mistakes_name_the_file_line_and_exit_2() {
     assert_eq!(out.status.code(), Some(2));
 }
 
+/// A Chinese reader gets a scenario's mistakes in Chinese: each place as
+/// `文件 第N行，键`, each message without the English sentence.
+#[test]
+fn scenario_mistakes_in_chinese() {
+    let dir = tempfile::tempdir().unwrap();
+    let cases = [
+        ("", vec!["情景文件中没有变体"], "no variant"),
+        ("[[variant]]\nname = \"\"\n", vec!["第2行", "变体需要名称"], "needs a name"),
+        ("[[variant]]\nname = \"base\"\n", vec!["“base”指未作改动的案例"], "unchanged case"),
+        (
+            "[[variant]]\nname = \"a\"\n[[variant]]\nname = \"a\"\n",
+            vec!["第4行", "有两个变体都名为“a”"],
+            "two variants",
+        ),
+        (
+            "[[variant]]\nname = \"a\"\nremove_where = { min_level = 2 }\n",
+            vec!["第3行", "须给出 unit、region 或 area"],
+            "give unit",
+        ),
+        (
+            "[[variant]]\nname = \"a\"\nremove_where = { area = \"audit\", min_level = 4 }\n",
+            vec!["min_level 4 不是 1～3 级"],
+            "is not a level",
+        ),
+        (
+            "[[variant]]\nname = \"a\"\nremove_where = { unti = \"X\" }\n",
+            vec!["请写成"],
+            "give a table",
+        ),
+        (
+            "[[variant]]\nname = \"a\"\nremove = [\"P9999\"]\n",
+            vec!["第3行", "人才库中没有编号为 P9999 的人"],
+            "unknown person",
+        ),
+        (
+            "[[variant]]\nname = \"a\"\nremove_where = [{ unit = \"X-1\" }, { region = \"R99\" }]\n",
+            vec!["没有单位 X-1", "没有地区 R99；案例的地区为：R00、R01"],
+            "unknown",
+        ),
+        (
+            "[[variant]]\nname = \"a\"\nremove_where = { area = \"cooking\" }\n",
+            vec!["没有专长领域 cooking；本轮的领域为：discipline、organization"],
+            "unknown area",
+        ),
+        (
+            "[[variant]]\nname = \"a\"\nadd_people = \"missing.csv\"\n",
+            vec!["第3行", "无法读取 missing.csv"],
+            "cannot read",
+        ),
+    ];
+    for (text, wants, english) in cases {
+        let s = dir.path().join("s.toml");
+        std::fs::write(&s, text).unwrap();
+        let out = xuncha(&[
+            "whatif",
+            "data/sample",
+            "--scenario",
+            s.to_str().unwrap(),
+            "--lang",
+            "zh",
+        ]);
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{text}: {err}");
+        assert!(err.contains("错误：输入数据有"), "{text}: {err}");
+        for w in wants {
+            assert!(err.contains(w), "{text}: wanted {w:?} in {err}");
+        }
+        assert!(
+            !err.contains(english),
+            "{text}: English {english:?} in {err}"
+        );
+    }
+    // a variant removing nobody says so in Chinese, naming the filter
+    let s = dir.path().join("s.toml");
+    std::fs::write(
+        &s,
+        "[[variant]]\nname = \"nobody\"\nremove_where = { unit = \"R01-D01\", area = \"audit\", min_level = 3 }\n",
+    )
+    .unwrap();
+    let mut args = vec![
+        "whatif",
+        "data/sample",
+        "--scenario",
+        s.to_str().unwrap(),
+        "--lang",
+        "zh",
+    ];
+    args.extend(FAST);
+    let out = xuncha(&args);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("remove_where {单位 R01-D01；audit ≥ 3} 没有匹配到任何人"),
+        "{text}"
+    );
+}
+
 #[test]
 fn capacity_of_tiny_is_its_two_groups_for_want_of_leaders() {
     let mut args = vec!["whatif", "data/tiny", "--capacity", "--format", "json"];

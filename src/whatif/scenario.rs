@@ -35,45 +35,47 @@ pub struct Filter {
 }
 
 impl Filter {
-    /// The condition in words, e.g. `unit R03-D02, audit ≥ 1`.
-    pub fn describe(&self) -> String {
+    /// The condition as a message, e.g. `unit R03-D02; audit ≥ 1`.
+    pub fn describe(&self) -> Msg {
         let mut parts = Vec::new();
         if let Some(u) = &self.unit {
-            parts.push(format!("unit {u}"));
+            parts.push(Msg::new("sc-filter-unit").s("unit", u));
         }
         if let Some(r) = &self.region {
-            parts.push(format!("region {r}"));
+            parts.push(Msg::new("sc-filter-region").s("region", r));
         }
         if let Some(a) = &self.area {
-            parts.push(format!("{a} ≥ {}", self.min_level));
+            parts.push(
+                Msg::new("sc-filter-area")
+                    .s("area", a)
+                    .n("level", self.min_level),
+            );
         }
-        parts.join(", ")
+        Msg::new("sc-filter").items("parts", parts)
     }
 
     /// The people of `case` it matches, or why it cannot be applied.
-    pub fn matches(&self, case: &Case) -> Result<Vec<PersonId>, String> {
+    pub fn matches(&self, case: &Case) -> Result<Vec<PersonId>, Msg> {
         let unit = match &self.unit {
             Some(u) => Some(
                 case.unit_by_id(u)
-                    .ok_or_else(|| format!("remove_where: unknown unit {u}"))?,
+                    .ok_or_else(|| Msg::new("sc-unknown-unit").s("unit", u))?,
             ),
             None => None,
         };
         let region = match &self.region {
             Some(r) => Some(case.regions.iter().position(|c| c == r).ok_or_else(|| {
-                format!(
-                    "remove_where: unknown region {r}; the regions are: {}",
-                    case.regions.join(", ")
-                )
+                Msg::new("sc-unknown-region")
+                    .s("region", r)
+                    .list("regions", case.regions.iter().cloned())
             })?),
             None => None,
         };
         let area = match &self.area {
             Some(a) => Some(area_index(case, a).ok_or_else(|| {
-                format!(
-                    "remove_where: unknown area {a}; the round's areas are: {}",
-                    area_keys(case)
-                )
+                Msg::new("sc-unknown-area")
+                    .s("area", a)
+                    .list("areas", area_keys(case))
             })?),
             None => None,
         };
@@ -89,13 +91,8 @@ impl Filter {
     }
 }
 
-fn area_keys(case: &Case) -> String {
-    case.round
-        .areas
-        .iter()
-        .map(|a| a.key.as_str())
-        .collect::<Vec<_>>()
-        .join(", ")
+fn area_keys(case: &Case) -> Vec<String> {
+    case.round.areas.iter().map(|a| a.key.clone()).collect()
 }
 
 /// The index of an area of the round, by key or Chinese name.
@@ -184,7 +181,7 @@ pub fn read_scenario(path: &Path) -> Result<Scenario, InputErrors> {
     })?;
     let text = String::from_utf8(bytes).map_err(|_| InputError::Io {
         path: display.clone(),
-        message: "text is not UTF-8".into(),
+        message: Msg::new("sc-not-utf8"),
     })?;
     let dir = path.parent().unwrap_or(Path::new("."));
     parse_scenario(&text, &display, dir)
@@ -198,9 +195,7 @@ pub fn parse_scenario(text: &str, display: &str, dir: &Path) -> Result<Scenario,
         let mut err = toml_error(text, &file, &e);
         if let InputError::Data { message, .. } = &mut err {
             if message.to_string().contains("untagged") {
-                *message = "remove_where: give a table such as { unit = \"R03-D02\" } \
-                    (keys unit, region, area, min_level) or a list of such tables"
-                    .into();
+                *message = Msg::new("sc-filter-shape");
             }
         }
         err
@@ -209,10 +204,7 @@ pub fn parse_scenario(text: &str, display: &str, dir: &Path) -> Result<Scenario,
     let at = |s: std::ops::Range<usize>| file.at_line(lines.of(s.start));
     let mut errors = InputErrors::default();
     if raw.variant.is_empty() {
-        errors.at(
-            file.clone(),
-            "the scenario has no variant: add a [[variant]] table with a name",
-        );
+        errors.at(file.clone(), Msg::new("sc-no-variant"));
     }
     let mut names: HashSet<String> = HashSet::new();
     let mut variants = Vec::new();
@@ -222,17 +214,14 @@ pub fn parse_scenario(text: &str, display: &str, dir: &Path) -> Result<Scenario,
         let name_pos = at(v.name.span()).col("name");
         let name = v.name.into_inner().trim().to_string();
         if name.is_empty() {
-            errors.at(name_pos.clone(), "a variant needs a name");
+            errors.at(name_pos.clone(), Msg::new("sc-name-missing"));
         } else if name == BASE_NAME {
             errors.at(
                 name_pos.clone(),
-                format!("\"{BASE_NAME}\" names the unchanged case: give the variant another name"),
+                Msg::new("sc-name-base").s("base", BASE_NAME),
             );
         } else if !names.insert(name.clone()) {
-            errors.at(
-                name_pos.clone(),
-                format!("two variants are named \"{name}\""),
-            );
+            errors.at(name_pos.clone(), Msg::new("sc-name-twice").s("name", &name));
         }
         let mut remove_where = Vec::new();
         if let Some(w) = v.remove_where {
@@ -243,24 +232,18 @@ pub fn parse_scenario(text: &str, display: &str, dir: &Path) -> Result<Scenario,
             };
             for f in list {
                 if f.unit.is_none() && f.region.is_none() && f.area.is_none() {
-                    errors.at(
-                        wpos.clone(),
-                        "remove_where needs unit, region or area (with min_level)",
-                    );
+                    errors.at(wpos.clone(), Msg::new("sc-filter-empty"));
                     continue;
                 }
                 if f.min_level.is_some() && f.area.is_none() {
-                    errors.at(wpos.clone(), "remove_where: min_level needs an area");
+                    errors.at(wpos.clone(), Msg::new("sc-level-no-area"));
                     continue;
                 }
                 let min_level = match f.min_level {
                     None => 1,
                     Some(l @ 1..=3) => l as u8,
                     Some(l) => {
-                        errors.at(
-                            wpos.clone(),
-                            format!("remove_where: min_level {l} is not a level 1..3"),
-                        );
+                        errors.at(wpos.clone(), Msg::new("sc-level-range").n("level", l));
                         continue;
                     }
                 };
@@ -349,16 +332,13 @@ pub fn variant_case(
     for (id, pos) in &v.remove {
         match base.person_by_id(id) {
             Some(p) => gone.push(p),
-            None => errors.at(
-                pos.clone(),
-                format!("remove: unknown person {id} (not in the case's people)"),
-            ),
+            None => errors.at(pos.clone(), Msg::new("sc-unknown-person").s("id", id)),
         }
     }
     for f in &v.remove_where {
         match f.matches(base) {
             Ok(ps) if ps.is_empty() => {
-                notes.push(Msg::new("wi-note-matches-nobody").s("filter", f.describe()))
+                notes.push(Msg::new("wi-note-matches-nobody").m("filter", f.describe()))
             }
             Ok(ps) => gone.extend(ps),
             Err(message) => errors.at(f.pos.clone(), message),
@@ -410,7 +390,9 @@ pub fn variant_case(
                         // a file that cannot be read: say where it is asked for
                         InputError::Io { message, .. } => errors.at(
                             pos.clone(),
-                            format!("add_people: cannot read {written}: {message}"),
+                            Msg::new("sc-add-people-unreadable")
+                                .s("file", written)
+                                .m("message", message),
                         ),
                         other => errors.push(other),
                     }
@@ -498,7 +480,7 @@ add_groups = [{ id = "G9", targets = ["R01-D01"], size = [4, 5] }]
             ),
             (
                 "[[variant]]\nname = \"a\"\nremove_where = { min_level = 2 }\n",
-                "needs unit, region or area",
+                "give unit, region or area",
             ),
             (
                 "[[variant]]\nname = \"a\"\npolicy = { max_same_regoin = 1 }\n",
