@@ -118,10 +118,7 @@ pub fn pair_descent(
     let na = ctx.n_attr;
     let mut kept = 0;
     'pass: for _ in 0..max_passes {
-        let Some(a) = (0..na).filter(|&a| s.s.spread(a) > 0).max_by(|&x, &y| {
-            let w = |a: usize| ctx.attr_weight[a] * s.s.spread(a) as f64;
-            w(x).total_cmp(&w(y)).then(y.cmp(&x))
-        }) else {
+        let Some(a) = super::redraw::worst_attribute(s) else {
             return kept;
         };
         let mut cur = s.s.cost();

@@ -5,10 +5,12 @@
 //! optimum is 0, or nearly), the last steps need a group's rank, age,
 //! gender and level sums to match the others' all at once. Single moves
 //! rarely do that: whoever joins must match whoever leaves in every
-//! attribute. Here up to three of a group's free members leave and up to
+//! attribute. Here up to three of a group's free members leave (the leader
+//! among them, if a joiner from the leader pool takes the lead) and up to
 //! three people left out join, chosen by meet-in-the-middle over their
 //! attribute vectors (a table of the vectors of every pair of candidates)
-//! so that the group's kept values become exactly another group's; every
+//! so that the group's kept values become exactly another group's, or its
+//! value of the worst attribute does and the others stay its own; every
 //! such draw is then made with every hard rule checked and kept when the
 //! cost falls.
 
@@ -39,7 +41,8 @@ const MAX_TRIES: usize = 4_000;
 /// extremes of the worst attribute first) and each other group as target,
 /// the first re-draw that lowers the cost is kept; at most `max_passes`
 /// passes, nothing when placed × drawable people is over `max_pairs` (as
-/// [`super::polish`]) or on a round of more than eight groups. Stops when `budget` is done. Gives the re-draws kept.
+/// [`super::polish`]) or on a round of more than [`MAX_GROUPS`] groups.
+/// Stops when `budget` is done. Gives the re-draws kept.
 pub fn redraw_descent(
     s: &mut PlanSearch,
     max_pairs: usize,
@@ -109,7 +112,7 @@ fn order(s: &PlanSearch, groups: &[u32]) -> Vec<u32> {
 }
 
 /// The attribute with the largest weighted spread, if any is spread.
-fn worst_attribute(s: &PlanSearch) -> Option<usize> {
+pub(super) fn worst_attribute(s: &PlanSearch) -> Option<usize> {
     let ctx = s.s.ctx;
     (0..ctx.n_attr)
         .filter(|&a| s.s.spread(a) > 0)
