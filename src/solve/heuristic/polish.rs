@@ -21,7 +21,7 @@ pub fn polish(s: &mut PlanSearch, max_pairs: usize, max_passes: usize, budget: &
     loop {
         let placed = s.s.in_list.clone();
         let out = s.s.out_list.clone();
-        if placed.len() * (placed.len() + out.len()) > max_pairs {
+        if too_large(s, max_pairs) {
             return improved;
         }
         let mut cur = s.s.cost();
@@ -81,6 +81,13 @@ pub fn polish(s: &mut PlanSearch, max_pairs: usize, max_passes: usize, budget: &
     }
 }
 
+/// Is the neighbourhood over `max_pairs` (placed × drawable people)? The
+/// last descents then do nothing.
+pub(super) fn too_large(s: &PlanSearch, max_pairs: usize) -> bool {
+    let (placed, out) = (s.s.in_list.len(), s.s.out_list.len());
+    placed * (placed + out) > max_pairs
+}
+
 /// One exchange inside a group: `p` leaves group `g` (a `role`), `q`, left
 /// out, takes the place.
 #[derive(Clone, Copy)]
@@ -111,8 +118,7 @@ pub fn pair_descent(
     budget: &Budget,
 ) -> usize {
     let ctx = s.s.ctx;
-    let (placed, out) = (s.s.in_list.len(), s.s.out_list.len());
-    if placed * (placed + out) > max_pairs {
+    if too_large(s, max_pairs) {
         return 0;
     }
     let na = ctx.n_attr;
@@ -137,6 +143,9 @@ pub fn pair_descent(
                     })
                     .collect()
             };
+            // what an exchange does to attribute a
+            let change =
+                |e: &Exchange| ctx.attr[e.q as usize * na + a] - ctx.attr[e.p as usize * na + a];
             let mut buckets: std::collections::HashMap<Vec<i64>, Vec<usize>> = Default::default();
             for (i, e) in exchanges.iter().enumerate() {
                 buckets.entry(key(e, 1)).or_default().push(i);
@@ -150,10 +159,7 @@ pub fn pair_descent(
                     if e2.p == e1.p || e2.q == e1.q {
                         continue;
                     }
-                    let d = |e: &Exchange| {
-                        ctx.attr[e.q as usize * na + a] - ctx.attr[e.p as usize * na + a]
-                    };
-                    if d(e1) + d(&e2) == 0 {
+                    if change(e1) + change(&e2) == 0 {
                         continue;
                     }
                     tries += 1;

@@ -50,8 +50,7 @@ pub fn redraw_descent(
     budget: &Budget,
 ) -> usize {
     let ctx = s.s.ctx;
-    let (placed, out) = (s.s.in_list.len(), s.s.out_list.len());
-    if placed * (placed + out) > max_pairs {
+    if super::polish::too_large(s, max_pairs) {
         return 0;
     }
     let groups: Vec<u32> = (0..ctx.active.len() as u32)
@@ -63,7 +62,8 @@ pub fn redraw_descent(
     let mut kept = 0;
     'pass: for _ in 0..max_passes {
         let mut cur = s.s.cost();
-        for g in order(s, &groups) {
+        let worst = worst_attribute(s);
+        for g in order(s, worst, &groups) {
             if budget.done() {
                 return kept;
             }
@@ -75,7 +75,6 @@ pub fn redraw_descent(
                 .filter(|&h| h != g && !s.s.members[h as usize].is_empty())
                 .collect();
             // all of h's values, then h's value of the worst attribute only
-            let worst = worst_attribute(s);
             for only in [None, worst] {
                 for &h in &targets {
                     if redraw(s, g, h, only, &table, &mut cur) {
@@ -90,10 +89,8 @@ pub fn redraw_descent(
     kept
 }
 
-/// The groups, those at either extreme of the attribute with the largest
-/// weighted spread first.
-fn order(s: &PlanSearch, groups: &[u32]) -> Vec<u32> {
-    let worst = worst_attribute(s);
+/// The groups, those at either extreme of the `worst` attribute first.
+fn order(s: &PlanSearch, worst: Option<usize>, groups: &[u32]) -> Vec<u32> {
     let mut first: Vec<u32> = worst
         .map(|a| [s.s.extreme_group(a, true), s.s.extreme_group(a, false)])
         .into_iter()
