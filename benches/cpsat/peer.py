@@ -37,7 +37,21 @@ ALIASES = {
     "人员": "person", "单位": "unit", "起始年份": "from_year", "终止年份": "to_year",
     "甲": "a", "乙": "b", "备注": "note",
 }
-RANKS = {"科员": 1, "副科": 2, "正科": 3, "副处": 4, "正处": 5}
+# 职级 on the README's step scale (1 二级科员 … 12 一级巡视员; a 1–5 level is
+# the senior step of its band, 2 × level): the score balances the 1–5 level,
+# leader seniority compares steps
+STEPS = {
+    "一级巡视员": 12, "二级巡视员": 11, "一级调研员": 10, "二级调研员": 9, "三级调研员": 8,
+    "四级调研员": 7, "一级主任科员": 6, "二级主任科员": 5, "三级主任科员": 4, "四级主任科员": 3,
+    "一级科员": 2, "二级科员": 1, "正厅": 12, "副厅": 11, "正处": 10, "副处": 8, "正科": 6,
+    "副科": 4, "科员": 2, "办事员": 1, "巡视员": 12, "副巡视员": 11, "调研员": 9, "副调研员": 7,
+    "主任科员": 5, "副主任科员": 3,
+}
+
+
+def rank_step(s):
+    s = s.strip()
+    return STEPS[s] if s in STEPS else 2 * int(s)
 KINDS = {"亲属": "kin", "亲属任职": "relative_at", "公务回避": "conflict", "业务关联": "business"}
 YES = {"yes", "是", "y", "true", "1"}
 NO = {"no", "否", "n", "false", "0"}
@@ -75,8 +89,11 @@ class Case:
             "group_size": [4, 6], "leaders_per_group": 1, "post_lookback_years": 0,
             "region_avoidance": True, "native_avoidance": True, "business_avoidance": True,
             "reciprocal_avoidance": True, "max_same_region": 2, "max_same_unit": 1,
+            "leader_outranks_members": True, "deputies_per_group": 0,
         }
         pol.update(r.get("policy", {}))
+        if pol["deputies_per_group"]:
+            sys.exit("peer.py does not model deputy leaders (deputies_per_group)")
         self.policy = pol
         req = {a: 1 for a in ["discipline", "organization", "audit", "finance"] if a in self.areas}
         req.update(r.get("requirements", {}))
@@ -99,7 +116,8 @@ class Case:
         self.region = [p.get("region") or self.unit_region[u] for p, u in zip(people, self.unit)]
         self.native = [p.get("native_region") or None for p in people]
         self.female = [p["gender"].strip().upper() in ("F", "女") for p in people]
-        self.rank = [RANKS.get(p["rank"].strip()) or int(p["rank"]) for p in people]
+        self.step = [rank_step(p["rank"]) for p in people]
+        self.rank = [min(5, (s + 1) // 2) for s in self.step]
         self.age = [self.year - int(p["birth_year"]) for p in people]
         self.leader = [yes(p.get("leader"), False) for p in people]
         excluded = set(r.get("exclude", []))
@@ -290,6 +308,12 @@ def build(case):
         m.Add(s == sum(inn[p, g] for p in by_group[g]))
         size.append(s)
         m.Add(sum(lead[p, g] for p in by_group[g] if (p, g) in lead) == pol["leaders_per_group"])
+    # rule 5, leader seniority: no member above the group's leader on the step scale
+    if pol["leader_outranks_members"]:
+        for (p, g), l in lead.items():
+            for q in by_group[g]:
+                if case.step[q] > case.step[p]:
+                    m.AddImplication(l, member[q, g].Not())
     # rule 6: kin apart
     for a, b in case.kin:
         for g in range(G):
