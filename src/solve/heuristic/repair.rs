@@ -8,13 +8,19 @@
 //! assignment already costs (repeats, recency) to what the spreads must at
 //! least be given the values the candidates left can bring. The search is
 //! exact over the part unless it reaches its node cap (then it keeps the
-//! best it has seen). Run as a descent after the annealing
-//! ([`repair_descent`]), it changes several people of a few groups at once,
-//! which single moves reach only through worse plans.
+//! best it has seen). In a quarter of the parts the first group also
+//! changes its leader: a leader-pool person left out takes over, the members
+//! above them (leader seniority) are among those freed, and the old leader
+//! becomes a candidate who may stay as a member or go; with a requirement
+//! that only the old leader met, no single move can make that change (it
+//! would open a deficit), so the annealing stays with the leaders it drew
+//! first. Run as a descent after the annealing ([`repair_descent`]), it
+//! changes several people of a few groups at once, which single moves reach
+//! only through worse plans.
 
 use super::construct::shuffle;
 use super::{Change, PlanSearch};
-use crate::model::{PersonId, Role};
+use crate::model::{GroupId, PersonId, Role};
 use crate::solve::budget::Budget;
 use crate::solve::engine::{Cost, Search, EPS};
 use crate::solve::score::Kept;
@@ -33,11 +39,20 @@ const DRAWS_PER_OUT: usize = 6;
 /// people left out drawn as candidates.
 const SHAPES: [(usize, usize, usize); 3] = [(1, 6, 20), (2, 4, 10), (3, 3, 6)];
 
+/// Share of the parts in which a group also changes its leader.
+const SWITCH_SHARE: f64 = 0.25;
+
+/// Draws of a leader-pool person left out to lead a freed group.
+const SWITCH_DRAWS: usize = 8;
+
 /// A freed part: its groups, how many people each must and may take
 /// back (its size bounds less the people it keeps), the candidates (the
 /// freed members first), and where each was.
 struct Part {
     groups: Vec<u32>,
+    /// (group, its leader, who takes over): a change of leader, the old
+    /// one among the candidates, who may stay as a member or go.
+    switch: Option<(u32, u32, u32)>,
     need: Vec<u32>,
     room: Vec<u32>,
     freed: usize,
@@ -208,7 +223,13 @@ impl<'c, 'a> PlanSearch<'c, 'a> {
                 groups.push(g);
             }
         }
+        let switch = if rng.random_bool(SWITCH_SHARE) {
+            self.draw_switch(groups[0], rng)
+        } else {
+            None
+        };
         let mut part = Part {
+            switch,
             need: vec![0; groups.len()],
             room: vec![0; groups.len()],
             groups,
@@ -224,7 +245,18 @@ impl<'c, 'a> PlanSearch<'c, 'a> {
                 .filter(|&q| ctx.free[q as usize] && self.s.role[q as usize] == Role::Member)
                 .collect();
             shuffle(&mut m, rng);
-            m.truncate(per);
+            match switch {
+                Some((sg, _, new)) if sg == g && ctx.seniority => {
+                    // the members above the new leader leave first
+                    m.sort_by_key(|&q| ctx.step[q as usize] <= ctx.step[new as usize]);
+                    let above = m
+                        .iter()
+                        .filter(|&&q| ctx.step[q as usize] > ctx.step[new as usize])
+                        .count();
+                    m.truncate(per.max(above));
+                }
+                _ => m.truncate(per),
+            }
             let (lo, hi) = ctx.size[g as usize];
             let keeps = (self.s.members[g as usize].len() - m.len()) as u32;
             part.need[i] = lo.saturating_sub(keeps);
@@ -253,7 +285,9 @@ impl<'c, 'a> PlanSearch<'c, 'a> {
                     None => continue,
                 }
             };
-            if self.s.group[q as usize] != OUT || drawn.iter().any(|&(_, x)| x == q) {
+            let taking_over = switch.is_some_and(|(_, _, new)| new == q);
+            if taking_over || self.s.group[q as usize] != OUT || drawn.iter().any(|&(_, x)| x == q)
+            {
                 continue;
             }
             part.tried += (part.groups.len() + freed) as u64;
@@ -266,7 +300,31 @@ impl<'c, 'a> PlanSearch<'c, 'a> {
             part.cands.push(q);
             part.was.push(OUT);
         }
+        if let Some((_, old, _)) = switch {
+            // the old leader may stay as a member, or go
+            part.cands.push(old);
+            part.was.push(OUT);
+        }
         Some(part)
+    }
+
+    /// A change of leader for group `g`: its leader (not pinned) and a
+    /// leader-pool person left out who may lead `g` (drawn); `None` if the
+    /// draws find none.
+    fn draw_switch(&self, g: u32, rng: &mut ChaCha8Rng) -> Option<(u32, u32, u32)> {
+        let ctx = self.s.ctx;
+        let pool = &ctx.leader_pool;
+        let old = self.s.members[g as usize]
+            .iter()
+            .copied()
+            .find(|&q| self.s.role[q as usize] == Role::Leader && ctx.free[q as usize])?;
+        if pool.is_empty() {
+            return None;
+        }
+        (0..SWITCH_DRAWS)
+            .map(|_| pool[rng.random_range(0..pool.len())])
+            .find(|&q| self.s.group[q as usize] == OUT && ctx.elig.allowed(PersonId(q), GroupId(g)))
+            .map(|new| (g, old, new))
     }
 
     /// The best cost `q` (left out) reaches by joining one of the part's
@@ -344,6 +402,18 @@ impl<'c, 'a> PlanSearch<'c, 'a> {
         for &p in &part.cands[..part.freed] {
             self.s.remove(p);
         }
+        if let Some((g, old, new)) = part.switch {
+            self.s.remove(old);
+            if !self.s.can_insert(new, g, Role::Leader) {
+                // a deputy above the new leader, or another rule: as it was
+                self.s.insert(old, g, Role::Leader);
+                for (&p, &h) in part.cands[..part.freed].iter().zip(&part.was) {
+                    self.s.insert(p, h, Role::Member);
+                }
+                return (false, part.tried.max(1));
+            }
+            self.s.insert(new, g, Role::Leader);
+        }
         let mut dfs = Dfs {
             s: &mut self.s,
             added: vec![0; part.groups.len()],
@@ -364,6 +434,10 @@ impl<'c, 'a> PlanSearch<'c, 'a> {
             Some(a) => (a, true),
             None => (part.was.clone(), false),
         };
+        if let (Some((g, old, new)), false) = (part.switch, improved) {
+            self.s.remove(new);
+            self.s.insert(old, g, Role::Leader);
+        }
         for (&p, &g) in part.cands.iter().zip(&assign) {
             if g != OUT {
                 debug_assert!(self.s.can_insert(p, g, Role::Member));
@@ -395,4 +469,66 @@ pub fn repair_descent(
         better += ok as u64;
     }
     (spent, better)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::constraints::Eligibility;
+    use crate::gen::{synthetic_case, GenOptions};
+    use crate::solve::engine::Schedule;
+    use crate::solve::state::Ctx;
+    use crate::solve::ScoreModel;
+
+    /// Repairs only lower the cost, keep the incremental counts right (a
+    /// state rebuilt from their plan agrees) and give plans the independent
+    /// checker passes; on a round of two groups whose best plans need other
+    /// leaders than the annealing's (40 people, four in the leader pool),
+    /// some repair hands a group to another leader.
+    #[test]
+    fn repairs_lower_the_cost_keep_the_rules_and_change_leaders() {
+        let mut case = synthetic_case(&GenOptions::new(40, 2, 1000));
+        let mut leaders = 0;
+        for p in &mut case.people {
+            leaders += p.leader as usize;
+            p.leader &= leaders <= 4;
+        }
+        let elig = Eligibility::build(&case);
+        let model = ScoreModel::new(&case, &elig, None);
+        let ctx = Ctx::new(&case, &elig, &model, vec![true; case.round.groups.len()]);
+        let sch = Schedule::default();
+        let unbounded = Budget::new(None, None);
+        let mut switched = 0;
+        for seed in 1..=4 {
+            let budget = Budget::new(Some(20_000), None);
+            let (found, _) = super::super::search(&ctx, 1, seed, &budget, &sch, None);
+            let mut s = PlanSearch::new(State::from_placement(&ctx, &found.solution));
+            let lead_of = |s: &State| -> Vec<u32> {
+                (0..ctx.active.len())
+                    .flat_map(|g| s.members[g].clone())
+                    .filter(|&p| s.role[p as usize] == Role::Leader)
+                    .collect()
+            };
+            let before = (s.s.cost(), lead_of(&s.s));
+            let mut rng = crate::solve::engine::rng_for(seed, 7);
+            let (spent, better) = repair_descent(&mut s, &mut rng, &unbounded, Some(400_000));
+            assert!(spent >= 400_000);
+            let after = s.s.cost();
+            if better > 0 {
+                assert_eq!(after.cmp_lex(&before.0), Ordering::Less);
+            } else {
+                assert_eq!(after.cmp_lex(&before.0), Ordering::Equal);
+            }
+            switched += (lead_of(&s.s) != before.1) as usize;
+            let rebuilt = State::from_placement(&ctx, &s.s.placement());
+            assert_eq!(rebuilt.kept(), s.s.kept());
+            assert_eq!(rebuilt.deficit(), 0);
+            let plan = s.s.placement().plan(&ctx);
+            assert!(
+                crate::validate::check_plan(&case, &plan).is_empty(),
+                "seed {seed}"
+            );
+        }
+        assert!(switched > 0, "no repair changed a leader");
+    }
 }
