@@ -189,25 +189,29 @@ def main():
         cells += [" / ".join(fmt_c(r[f"c{s}"])) for s in (10, 60)]
         print(f"| {name} | " + " | ".join(cells) + " |")
     print("\ncells: must-serve left out / score / time; (opt): CP-SAT proved it optimal")
-    # the targets of issue 14 on the tight rounds
+    # the targets of issue 14 on the tight rounds, against CP-SAT's better
+    # plan of its two runs (its workers race: 60 s is not always better than
+    # 10 s), proven optimal if either run proved it
     tight = [n for n, _, _ in all_cases if n.startswith("tight")]
     fewer_or_equal = within = proven = reached = 0
     for n in tight:
         r = results[n]
-        x, c = r["x2"], r["c60"]
-        if "score" not in c:
+        x = r["x2"]
+        found = [r[k] for k in ("c10", "c60") if "score" in r[k]]
+        if not found:
             fewer_or_equal += x.get("plan", False)
             within += x.get("plan", False)
             continue
+        c = min(found, key=lambda c: (c["must_out"], c["score"]))
         if x.get("plan") and x["must_out"] <= c["must_out"]:
             fewer_or_equal += 1
-        if x.get("plan") and x["score"] <= c["score"] * 1.02 + 1e-9:
+        if x.get("plan") and x["must_out"] <= c["must_out"] and x["score"] <= c["score"] * 1.02 + 1e-9:
             within += 1
-        if c["status"] == "OPTIMAL":
+        if any(f["status"] == "OPTIMAL" for f in found):
             proven += 1
             reached += x.get("plan", False) and abs(x["score"] - c["score"]) < 1e-6
-    print(f"\ntight rounds: {len(tight)}; xuncha at 2 s leaves out no more must-serve people than CP-SAT at 60 s "
-          f"on {fewer_or_equal}; scores within 2 % of CP-SAT's or better on {within}; "
+    print(f"\ntight rounds: {len(tight)}; xuncha at 2 s leaves out no more must-serve people than CP-SAT "
+          f"on {fewer_or_equal}; scores within 2 % of CP-SAT's better plan (10 s or 60 s) or better on {within}; "
           f"CP-SAT proved {proven} optimal, xuncha (2 s) reached {reached} of them")
     ver = [results[n].get("verify", "") for n, _, _ in all_cases]
     okv = sum('"ok": true' in v for v in ver if v)
