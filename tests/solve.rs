@@ -526,3 +526,42 @@ fn exact_with_a_one_second_limit_ends_within_1_3_s() {
     let c = xuncha(&["check", "data/sample", "--plan", out.to_str().unwrap()]);
     assert_eq!(c.status.code(), Some(0), "{}", stdout(&c));
 }
+
+/// A search that finds no plan proves nothing (a plan may exist that another
+/// seed finds: `gen --tight` 200 × 14 with a leader pool cut to 17 was one),
+/// so its message says so and offers another seed; only the exact solver's
+/// proof says the groups do not go round, and then offers no longer search.
+#[test]
+fn a_plan_not_found_is_not_called_impossible_unless_proven() {
+    use xuncha::explain::{not_found_text, Lang};
+    use xuncha::model::GroupId;
+    use xuncha::solve::Missing;
+    let case = xuncha::io::load_case(&Path::new(env!("CARGO_MANIFEST_DIR")).join("data/tiny"))
+        .expect("tiny");
+    let missing = Missing {
+        leaders: 1,
+        members: 0,
+        least: 4,
+        areas: vec![],
+        held: vec![],
+    };
+    let groups = vec![(GroupId(0), missing)];
+    let en = not_found_text(Lang::En, &case, &groups, false);
+    assert!(en.contains("does not prove there is none"), "{en}");
+    assert!(en.contains("another seed (--seed)"), "{en}");
+    assert!(!en.contains("do not go round"), "{en}");
+    let zh = not_found_text(Lang::Zh, &case, &groups, false);
+    assert!(zh.contains("并不证明不存在"), "{zh}");
+    assert!(zh.contains("--seed"), "{zh}");
+    assert!(!zh.contains("分配不过来"), "{zh}");
+    let proven = not_found_text(Lang::En, &case, &groups, true);
+    assert!(proven.contains("proven by the exact solver"), "{proven}");
+    assert!(proven.contains("do not go round"), "{proven}");
+    assert!(!proven.contains("--seed"), "{proven}");
+    assert!(proven.contains("--allow-partial"), "{proven}");
+    let proven_zh = not_found_text(Lang::Zh, &case, &groups, true);
+    assert!(
+        proven_zh.contains("精确求解器已证明") && proven_zh.contains("分配不过来"),
+        "{proven_zh}"
+    );
+}

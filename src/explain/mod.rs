@@ -399,7 +399,12 @@ pub fn not_found_text(
             "not-found"
         },
     );
-    let _ = writeln!(s, "{head} {}", t(lang, "not-found-why"));
+    let why = if proven {
+        "not-found-why-proven"
+    } else {
+        "not-found-why"
+    };
+    let _ = writeln!(s, "{head} {}", t(lang, why));
     let _ = writeln!(s, "{}", t(lang, "not-found-misses"));
     for (g, what) in groups {
         let what = missing_text(lang, case, what);
@@ -419,7 +424,11 @@ pub fn not_found_text(
             &Args::new().s("group", first)
         )
     );
-    let _ = writeln!(s, "  {}", t(lang, "not-found-try-longer"));
+    if !proven {
+        // a search's failure proves nothing: another seed may find a plan
+        let _ = writeln!(s, "  {}", t(lang, "not-found-try-longer"));
+    }
+    let _ = writeln!(s, "  {}", t(lang, "not-found-try-partial"));
     s
 }
 

@@ -201,11 +201,13 @@ report-infeasible = error: the case is infeasible ({ $n } { $n ->
 })
 not-found-proven = No plan keeps every rule (proven by the exact solver).
 not-found = No plan found that keeps every rule.
-not-found-why = Each group has enough eligible people on its own, but together they do not go round: below, per group, what its best attempt still misses and what keeps out the people who may join it.
+not-found-why = Each group has enough eligible people on its own, but the search found no way to staff every group at once; that does not prove there is none. Below, per group, what its best attempt still misses and what keeps out the people who may join it.
+not-found-why-proven = Each group has enough eligible people on its own, but together they do not go round: below, per group, what the best attempt still misses and what keeps out the people who may join it.
 not-found-misses = The best attempt still misses:
 not-found-try = What to try:
 not-found-try-explain = - see who may join a group and why not: xuncha explain CASE --group { $group }
-not-found-try-longer = - a longer search (--iterations, --time-limit) or --allow-partial to staff the other groups
+not-found-try-longer = - another seed (--seed) or a longer search (--iterations, --time-limit): a plan the search missed may still be found
+not-found-try-partial = - --allow-partial to staff the other groups
 
 ## who may go where
 

@@ -173,11 +173,13 @@ report-none-starved = 没有配不齐的组：每个组单独看都有足够的�
 report-infeasible = 错误：本轮无法配齐（{ $n } 个问题）
 not-found-proven = 没有能遵守全部规则的方案（精确求解器已证明）。
 not-found = 未找到遵守全部规则的方案。
-not-found-why = 每个组单独看都有足够的符合条件人员，但合在一起分配不过来：下面按组列出最好的尝试仍缺什么，以及可进入该组的人员被什么挡住。
+not-found-why = 每个组单独看都有足够的符合条件人员，但搜索没有找到同时配齐所有组的分配方式；这并不证明不存在这样的方案。下面按组列出最好的尝试仍缺什么，以及可进入该组的人员被什么挡住。
+not-found-why-proven = 每个组单独看都有足够的符合条件人员，但合在一起分配不过来：下面按组列出最好的尝试仍缺什么，以及可进入该组的人员被什么挡住。
 not-found-misses = 最好的尝试仍缺少：
 not-found-try = 可以尝试：
 not-found-try-explain = - 查看谁能进入某组以及不能进入的原因：xuncha explain CASE --group { $group }
-not-found-try-longer = - 延长搜索（--iterations、--time-limit），或用 --allow-partial 先配齐其他组
+not-found-try-longer = - 换一个随机种子（--seed）或延长搜索（--iterations、--time-limit）：搜索漏掉的方案仍可能找到
+not-found-try-partial = - 用 --allow-partial 先配齐其他组
 
 ## 谁能去哪里
 
